@@ -1,0 +1,180 @@
+"""Recipes for the tiny checkpoints: one small config, model class and tokenizer each.
+
+Every recipe returns `(model, tokenizer)` ready for `save_pretrained`. Sizes are
+the smallest that still behave like the real thing (2 layers, 4 heads, hidden
+32, 128 usable positions), so the whole zoo builds in well under a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from autokata import _tokenizers as tok
+
+POSITIONS = 128
+_SIZES = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=37)
+_ROBERTA_SPECIALS = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]
+
+#: Chat templates differ per decoder, so a hand-formatted prompt matches none of them.
+CHAT_TEMPLATES = {
+    "gpt2": (
+        "{% for m in messages %}{{ m['role'] }}: {{ m['content'] }}\n{% endfor %}"
+        "{% if add_generation_prompt %}assistant:{% endif %}"
+    ),
+    "llama": (
+        "{% for m in messages %}[{{ m['role'] | upper }}] {{ m['content'] }} [/{{ m['role'] | upper }}]\n"
+        "{% endfor %}{% if add_generation_prompt %}[ASSISTANT]{% endif %}"
+    ),
+    "qwen2": (
+        "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+        "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+    ),
+}
+
+
+def _finish(tokenizer: Any) -> Any:
+    tokenizer.model_max_length = POSITIONS
+    return tokenizer
+
+
+def bert(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.wordpiece(t.BertTokenizer))
+    config = t.BertConfig(vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, **_SIZES)
+    return t.BertForPreTraining(config), tokenizer
+
+
+def bert_deep(t: Any) -> tuple[Any, Any]:
+    """A second next-sentence checkpoint with other sizes, so no shape can be hard-coded."""
+    tokenizer = _finish(tok.wordpiece(t.BertTokenizer))
+    config = t.BertConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS,
+        hidden_size=48, num_hidden_layers=3, num_attention_heads=4, intermediate_size=53,
+    )
+    return t.BertForPreTraining(config), tokenizer
+
+
+def bert_decoder(t: Any) -> tuple[Any, Any]:
+    """A BERT that attends only to the left: its class name says 'BERT', its behaviour is causal."""
+    tokenizer = _finish(tok.wordpiece(t.BertTokenizer))
+    config = t.BertConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, is_decoder=True, **_SIZES
+    )
+    return t.BertLMHeadModel(config), tokenizer
+
+
+def distilbert(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.wordpiece(t.DistilBertTokenizer))
+    config = t.DistilBertConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, dim=32, n_layers=2, n_heads=4, hidden_dim=37
+    )
+    return t.DistilBertForMaskedLM(config), tokenizer
+
+
+def electra(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.wordpiece(t.ElectraTokenizer))
+    config = t.ElectraConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, embedding_size=32, **_SIZES
+    )
+    return t.ElectraForMaskedLM(config), tokenizer
+
+
+def roberta(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.byte_level_bpe(t.RobertaTokenizer, _ROBERTA_SPECIALS))
+    config = t.RobertaConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS + 2, pad_token_id=1, **_SIZES
+    )
+    return t.RobertaForMaskedLM(config), tokenizer
+
+
+def albert(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.unigram(t.AlbertTokenizer, ["<pad>", "<unk>", "[CLS]", "[SEP]", "[MASK]"]))
+    config = t.AlbertConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, embedding_size=16,
+        pad_token_id=0, bos_token_id=2, eos_token_id=3, **_SIZES,
+    )
+    return t.AlbertForPreTraining(config), tokenizer
+
+
+def gpt2(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.byte_level_bpe(t.GPT2Tokenizer, ["<|endoftext|>"]))
+    tokenizer.chat_template = CHAT_TEMPLATES["gpt2"]
+    config = t.GPT2Config(
+        vocab_size=len(tokenizer), n_positions=POSITIONS, n_embd=32, n_layer=2, n_head=4, n_inner=37,
+        bos_token_id=0, eos_token_id=0,
+    )
+    return t.GPT2LMHeadModel(config), tokenizer
+
+
+def llama(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.metaspace_bpe(t.LlamaTokenizer))
+    tokenizer.chat_template = CHAT_TEMPLATES["llama"]
+    config = t.LlamaConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, num_key_value_heads=2,
+        bos_token_id=1, eos_token_id=2, head_dim=8, **_SIZES,
+    )
+    return t.LlamaForCausalLM(config), tokenizer
+
+
+def qwen2(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.byte_level_bpe(t.Qwen2Tokenizer, ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]))
+    tokenizer.chat_template = CHAT_TEMPLATES["qwen2"]
+    config = t.Qwen2Config(
+        vocab_size=len(tokenizer), max_position_embeddings=POSITIONS, num_key_value_heads=2,
+        bos_token_id=0, eos_token_id=0, **_SIZES,
+    )
+    return t.Qwen2ForCausalLM(config), tokenizer
+
+
+def t5(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.unigram(t.T5Tokenizer, ["<pad>", "</s>", "<unk>"], extra_ids=0))
+    config = t.T5Config(
+        vocab_size=len(tokenizer), d_model=32, d_kv=8, d_ff=37, num_layers=2, num_heads=4,
+        pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
+    )
+    return t.T5ForConditionalGeneration(config), tokenizer
+
+
+def _seq2seq_sizes() -> dict[str, int]:
+    return dict(
+        d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=4, decoder_attention_heads=4,
+        encoder_ffn_dim=37, decoder_ffn_dim=37, max_position_embeddings=POSITIONS,
+    )
+
+
+def bart(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.byte_level_bpe(t.RobertaTokenizer, _ROBERTA_SPECIALS))
+    config = t.BartConfig(
+        vocab_size=len(tokenizer), pad_token_id=1, bos_token_id=0, eos_token_id=2,
+        decoder_start_token_id=2, forced_eos_token_id=2, **_seq2seq_sizes(),
+    )
+    return t.BartForConditionalGeneration(config), tokenizer
+
+
+def marian(t: Any) -> tuple[Any, Any]:
+    tokenizer = _finish(tok.unigram_backend(t.TokenizersBackend, ["</s>", "<unk>", "<pad>"]))
+    config = t.MarianConfig(
+        vocab_size=len(tokenizer), pad_token_id=2, eos_token_id=0, decoder_start_token_id=2,
+        forced_eos_token_id=0, **_seq2seq_sizes(),
+    )
+    return t.MarianMTModel(config), tokenizer
+
+
+Recipe = Callable[[Any], tuple[Any, Any]]
+
+#: Every architecture's recipe, by the zoo name learners' paths end in.
+RECIPES: dict[str, Recipe] = {
+    "bert": bert,
+    "roberta": roberta,
+    "distilbert": distilbert,
+    "electra": electra,
+    "albert": albert,
+    "gpt2": gpt2,
+    "llama": llama,
+    "qwen2": qwen2,
+    "t5": t5,
+    "bart": bart,
+    "marian": marian,
+    "bert-deep": bert_deep,
+    "bert-decoder": bert_decoder,
+}
