@@ -1,0 +1,117 @@
+"""Zoo-side helpers shared by checks: reference loads, class and weight proofs.
+
+References are loaded once per process and never handed to learner code, so a
+learner cannot mutate them; learner-loaded models are compared against them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from autokata import zoo
+from autokata.kit.outcomes import fail
+
+
+def checkpoint(name: str) -> str:
+    """The path string a learner's function receives for a zoo checkpoint."""
+    return str(zoo.path(name))
+
+
+@cache
+def tokenizer(name: str) -> Any:
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(checkpoint(name))
+
+
+@cache
+def reference(auto_class_name: str, name: str, **kwargs: Any) -> Any:
+    """A reference model loaded by the check itself (eval mode, shared, never mutated)."""
+    import transformers
+
+    auto_class = getattr(transformers, auto_class_name)
+    return auto_class.from_pretrained(checkpoint(name), **kwargs).eval()
+
+
+def expected_class(auto_class: Any, name: str) -> type:
+    """The model class an Auto class resolves to for a checkpoint's config."""
+    from transformers import AutoConfig
+
+    config = AutoConfig.from_pretrained(checkpoint(name))
+    return auto_class._model_mapping[type(config)]
+
+
+def expect_model(value: Any, function: str, name: str) -> Any:
+    """A learner's loader must return a model object (not a tuple, a path or None)."""
+    from transformers import PreTrainedModel
+
+    if isinstance(value, PreTrainedModel):
+        return value
+    fail(
+        f"`{function}` should return the loaded model itself (a transformers model object).",
+        on=name,
+        got=f"{type(value).__name__}: {value!r}"[:200],
+    )
+
+
+HARD_CODED_LESSON = (
+    "`{got}` is one architecture's own class, so it cannot load every checkpoint. "
+    "An Auto class reads the checkpoint's config and picks the right class for you "
+    "(here `{wanted}`)."
+)
+
+
+def expect_class(model: Any, auto_class: Any, name: str, lesson: str) -> None:
+    """The learner's model must be exactly the class `auto_class` gives for the checkpoint.
+
+    A class of another architecture (a hard-coded `BertModel` on a RoBERTa
+    checkpoint) gets its own lesson; any other mismatch gets `lesson`.
+    """
+    wanted = expected_class(auto_class, name)
+    got = type(model)
+    if got is wanted:
+        return
+    if getattr(got, "config_class", None) is not wanted.config_class:
+        lesson = HARD_CODED_LESSON.format(got=got.__name__, wanted=wanted.__name__)
+    fail(lesson, on=name, expected_class=wanted.__name__, got_class=got.__name__)
+
+
+def same_weights(model: Any, name: str) -> bool:
+    """Do the input embeddings equal the checkpoint's? (False for from_config / random init.)"""
+    import torch
+
+    base = reference("AutoModel", name)
+    mine = model.get_input_embeddings().weight.detach().float()
+    theirs = base.get_input_embeddings().weight.detach().float()
+    return mine.shape == theirs.shape and torch.equal(mine, theirs)
+
+
+def expect_loaded(model: Any, name: str) -> None:
+    if not same_weights(model, name):
+        fail(
+            "Your model's weights are not the checkpoint's: `from_config` (or building the class "
+            "yourself) makes a randomly initialised model. Load trained weights with "
+            "`from_pretrained(path)`.",
+            on=name,
+        )
+
+
+def head_parameters(model: Any) -> dict[str, Any]:
+    """Parameters outside the base model: the task head."""
+    base_ids = {id(p) for p in model.base_model.parameters()}
+    return {n: p for n, p in model.named_parameters() if id(p) not in base_ids}
+
+
+def sharpen_head(model: Any, seed: int = 0, std: float = 0.6) -> None:
+    """Re-initialise the task head, seeded and with a large variance.
+
+    Tiny random heads give near-constant argmax outputs (every text 'positive'),
+    which hides wrong answers; a wide seeded head spreads decisions across labels.
+    """
+    import torch
+
+    generator = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for _, parameter in sorted(head_parameters(model).items()):
+            parameter.copy_(torch.randn(parameter.shape, generator=generator) * std)

@@ -1,0 +1,61 @@
+"""What a check can conclude about an attempt, as exceptions a check raises.
+
+A check either returns (the behaviour is right) or raises one of these; the
+runner turns them into the three kata states and a message for the learner.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+_MAX_SHOWN = 300
+
+
+class KataFailure(AssertionError):
+    """The attempt runs but does the wrong thing; the message teaches why."""
+
+    def __init__(self, lesson: str, shown: dict[str, Any] | None = None) -> None:
+        self.lesson = lesson
+        self.shown = dict(shown or {})
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        lines = [self.lesson.strip()]
+        width = max((len(k) for k in self.shown), default=0)
+        for key, value in self.shown.items():
+            lines.append(f"  {key + ':':<{width + 1}} {_short(value)}")
+        return "\n".join(lines)
+
+
+class NotStarted(Exception):
+    """The learner's function still raises the stub's NotImplementedError."""
+
+
+class LearnerCrash(Exception):
+    """The learner's code raised something unexpected; `trace` holds their own frames."""
+
+    def __init__(self, summary: str, trace: str) -> None:
+        self.summary = summary
+        self.trace = trace
+        super().__init__(f"{summary}\n{trace}".rstrip())
+
+
+def fail(lesson: str, **shown: Any) -> NoReturn:
+    """Reject the attempt: one or two plain sentences, then the values that show it.
+
+    Keyword names become labels, with underscores read as spaces:
+    `fail("...", on="roberta", drawn_labels=[...], expected=..., got=...)`.
+    """
+    labelled = {key.replace("_", " "): value for key, value in shown.items()}
+    if "on" in labelled:
+        labelled["on"] = Plain(f"the tiny {labelled['on']} checkpoint")
+    raise KataFailure(lesson, labelled)
+
+
+class Plain(str):
+    """A shown value printed as it is, without quotes (checkpoint names, prose)."""
+
+
+def _short(value: Any) -> str:
+    text = str(value) if isinstance(value, Plain) else repr(value)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"

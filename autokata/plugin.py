@@ -1,0 +1,156 @@
+"""The pytest plugin: collect kata attempts, run their hidden checks, report progress.
+
+A file is a kata attempt when its name is exactly a curriculum kata's
+`NN_slug.py`, wherever it lives. Each hidden check (on each checkpoint of its
+family) becomes one test item. Items report one of three states (solved, not
+started, failing) as their own result categories, so pytest prints no
+traceback for a wrong answer; the summary at the end shows progress per track
+and the first unsolved kata's lesson.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autokata import quiet
+
+quiet.offline_and_quiet_environment()  # must happen before anything imports transformers
+
+from autokata import course, runner  # noqa: E402
+from autokata.progress import ProgressSummary  # noqa: E402
+
+DEFAULT_TIMEOUT_SECONDS = 120.0
+TIMEOUT_LESSON = (
+    "Your code was still running after {seconds:g} s, so the check stopped it. Look for a loop "
+    "that never ends or a generation budget far larger than the kata asks for. "
+    "(Change the limit with `pytest --timeout=SECONDS`.)"
+)
+STATE_PROPERTY = "autokata_state"
+MESSAGE_PROPERTY = "autokata_message"
+KATA_PROPERTY = "autokata_kata"
+
+_CATEGORIES = {
+    runner.State.SOLVED.value: ("passed", ".", ("SOLVED", {"green": True})),
+    runner.State.NOT_STARTED.value: ("not started", "o", ("NOT STARTED", {"yellow": True})),
+    runner.State.FAILING.value: ("failing", "F", ("FAILING", {"red": True})),
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("autokata", "autokata kata checks")
+    group.addoption(
+        "--all-messages",
+        action="store_true",
+        default=False,
+        help="autokata: show the lesson of every unsolved kata, not only the first.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(ProgressSummary(config), "autokata-progress")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    kata = course.kata_for_file(file_path.name)
+    if kata is None:
+        return None
+    return KataFile.from_parent(parent, path=file_path, kata=kata)
+
+
+class KataFile(pytest.File):
+    """A learner's attempt at one kata; its items are the kata's hidden checks."""
+
+    def __init__(self, *, kata: course.Kata, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kata = kata
+        self._attempt = None
+
+    def collect(self):
+        for case in runner.cases(self.kata):
+            yield KataItem.from_parent(self, name=case.id, case=case)
+
+    def attempt(self):
+        """Import the learner's file once (its import error, if any, is kept and re-reported)."""
+        if self._attempt is None:
+            from autokata.kit.attempt import Attempt
+
+            runner.prepare()
+            try:
+                self._attempt = Attempt.load(self.path)
+            except Exception as error:  # noqa: BLE001 - reported by every item of the kata
+                self._attempt = error
+        return self._attempt
+
+
+class KataVerdict(Exception):
+    """Raised by an item whose check did not pass; carries the learner's message."""
+
+    def __init__(self, verdict: runner.Verdict) -> None:
+        super().__init__(verdict.message)
+        self.verdict = verdict
+
+
+class KataItem(pytest.Item):
+    def __init__(self, *, case: runner.Case, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+        self.kata = self.parent.kata
+        self.user_properties.append((KATA_PROPERTY, self.kata.number))
+        if not _timeout_configured(self.config):
+            self.add_marker(pytest.mark.timeout(DEFAULT_TIMEOUT_SECONDS))
+
+    def runtest(self) -> None:
+        from autokata import zoo
+
+        try:
+            verdict = runner.judge(self.case, self.parent.attempt())
+        except pytest.fail.Exception as error:
+            if not str(error).startswith("Timeout"):
+                raise
+            verdict = runner.Verdict(runner.State.FAILING, TIMEOUT_LESSON.format(seconds=_timeout_of(self)))
+        finally:
+            zoo.restore_if_touched()
+        self.user_properties.append((STATE_PROPERTY, verdict.state.value))
+        if verdict.state is not runner.State.SOLVED:
+            self.user_properties.append((MESSAGE_PROPERTY, verdict.message))
+            raise KataVerdict(verdict)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, KataVerdict):
+            return excinfo.value.verdict.message
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self):
+        return self.path, None, f"kata {self.kata.code}: {self.case.title}"
+
+
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
+    state = dict(report.user_properties).get(STATE_PROPERTY)
+    if report.when == "call" and state in _CATEGORIES:
+        return _CATEGORIES[state]
+    return None
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A run of katas only prints one progress letter per check, not a line per file."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    items = session.items
+    if reporter and items and all(isinstance(i, KataItem) for i in items) and session.config.get_verbosity() <= 0:
+        reporter.showfspath = False
+
+
+def _timeout_configured(config: pytest.Config) -> bool:
+    import os
+
+    from_option = config.getoption("timeout", default=None)
+    from_ini = config.getini("timeout") if "timeout" in config._parser._inidict else None
+    return bool(from_option or from_ini or os.environ.get("PYTEST_TIMEOUT"))
+
+
+def _timeout_of(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("timeout")
+    if marker and marker.args:
+        return float(marker.args[0])
+    return float(item.config.getoption("timeout", default=None) or DEFAULT_TIMEOUT_SECONDS)
