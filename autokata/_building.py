@@ -12,8 +12,6 @@ from autokata import quiet
 from autokata._architectures import RECIPES
 from autokata.zoo import CONFIG_ONLY, ENCODERS, SEED, THREE_LABEL_NAMES, THREE_LABELS
 
-#: Generators must make real text: with these rows zeroed, a random tiny model
-#: never prefers EOS/pad/bos, so every decode runs its full budget.
 _HEAD_INIT_STD = 0.6
 
 
@@ -38,6 +36,8 @@ def build_all(folder: Path) -> None:
 
 
 def _never_emit_special_tokens(model, tokenizer) -> None:
+    """Generators must make real text: with the special tokens' output rows zeroed,
+    a random tiny model never prefers EOS/pad/bos, so every decode runs its budget."""
     import torch
 
     with torch.no_grad():

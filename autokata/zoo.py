@@ -25,7 +25,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-ZOO_VERSION = "1"
+ZOO_VERSION = "2"
 SEED = 1234
 MANIFEST = "MANIFEST.json"
 
