@@ -1,0 +1,170 @@
+"""Shared proofs for the classifier katas of Track B (11-15): drawn label sets,
+the class and head of a learner's classifier, its two label maps, its loss.
+
+Label maps are where learners slip most quietly (transformers accepts maps in
+the wrong direction, string keys or one map without the other), so
+`expect_label_maps` names each of those mistakes instead of printing two dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+
+from autokata.kit import models as m
+from autokata.kit.outcomes import fail
+
+#: Label names a real project might use, some of them outside ASCII.
+LABEL_WORDS: tuple[str, ...] = (
+    "negative", "neutral", "positive", "spam", "ham", "sports", "politics", "science",
+    "joy", "anger", "fear", "surprise", "toxic", "urgent", "billing", "refund",
+    "B-PER", "I-LOC", "café", "naïve", "Ελληνικά", "русский", "日本語", "한국어", "😀 happy", "0", "1",
+)
+_PLACEHOLDER = re.compile(r"LABEL_\d+")
+
+CLASS_LESSON = (
+    "A classifier comes from AutoModelForSequenceClassification: `{got}` has no sequence-classification "
+    "head (one score per label for the whole text)."
+)
+HEAD_SIZE_LESSON = (
+    "The classification head must have exactly one output per label, so the logits' last axis "
+    "has the drawn number of labels."
+)
+PLACEHOLDER_LESSON = (
+    "Your model's labels are the placeholders LABEL_0, LABEL_1, ...: `num_labels` sizes the head but "
+    "does not name its outputs. Pass `id2label` and `label2id` as well."
+)
+REVERSED_LESSON = (
+    "Your label maps point the wrong way: `id2label` maps each output index (an int) to its name, "
+    "and `label2id` maps each name back to its index."
+)
+STRING_KEYS_LESSON = (
+    "The keys of `id2label` must be the output indices as ints, not strings: "
+    "`model.config.id2label[0]` must give the first label's name."
+)
+ONE_MAP_LESSON = (
+    "`{good}` is right but `{bad}` is not its inverse: set both maps, so names become indices "
+    "for training and indices become names for predictions."
+)
+ORDER_LESSON = (
+    "Your maps hold the right names in another order: output index i must name `labels[i]`, "
+    "in the order the labels were given."
+)
+MAPS_LESSON = "Your label maps do not match the labels you were given: `id2label[i]` is `labels[i]`, `label2id` its inverse."
+
+
+def label_sets(
+    min_size: int = 2, max_size: int = 20, exclude_sizes: Sequence[int] = ()
+) -> st.SearchStrategy[list[str]]:
+    """Distinct label names, everyday words mixed with arbitrary unicode text.
+
+    Placeholder-looking names (`LABEL_3`) are left out: with them, a model that
+    only sets `num_labels` would be right by accident.
+    """
+    name = st.one_of(st.sampled_from(LABEL_WORDS), st.text(min_size=1, max_size=12))
+    return st.lists(name, min_size=min_size, max_size=max_size, unique=True).filter(
+        lambda labels: len(labels) not in exclude_sizes and not any(_PLACEHOLDER.fullmatch(n) for n in labels)
+    )
+
+
+def label_maps(labels: Sequence[str]) -> tuple[dict[int, str], dict[str, int]]:
+    """`id2label` and `label2id` for labels in the given order."""
+    return dict(enumerate(labels)), {label: index for index, label in enumerate(labels)}
+
+
+def expect_classifier(value: Any, function: str, name: str) -> Any:
+    """A learner's loader must return the sequence-classification class for the checkpoint."""
+    from transformers import AutoModelForSequenceClassification
+
+    model = m.expect_model(value, function, name)
+    m.expect_class(
+        model, AutoModelForSequenceClassification, name, CLASS_LESSON.format(got=type(model).__name__)
+    )
+    return model
+
+
+def logits_of(model: Any, name: str, texts: Sequence[str]) -> Any:
+    """The model's logits for a padded batch (eval mode, no gradient)."""
+    import torch
+
+    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
+    with torch.no_grad():
+        return model.eval()(**batch).logits
+
+
+def expect_head_size(model: Any, name: str, size: int, lesson: str = HEAD_SIZE_LESSON, **shown: Any) -> None:
+    """The logits of one text must have `size` entries, and the config must say so too."""
+    width = logits_of(model, name, ["the cat sat on the mat"]).shape[-1]
+    if width != size or model.config.num_labels != size:
+        fail(lesson, on=name, **shown, expected_outputs=size, got_outputs=width)
+
+
+def expect_label_maps(
+    config: Any, labels: Sequence[str], name: str, stale: Sequence[str] = (), stale_lesson: str = ""
+) -> None:
+    """Both maps must be exactly the drawn labels in order; each usual mistake gets its lesson.
+
+    `stale` names labels a checkpoint carried before (kata 14): finding one of
+    them in either map fails with `stale_lesson`.
+    """
+    want_id2label, want_label2id = label_maps(labels)
+    id2label, label2id = config.id2label, config.label2id
+    if id2label == want_id2label and label2id == want_label2id:
+        return
+    shown = dict(on=name, labels=list(labels), got_id2label=id2label, got_label2id=label2id)
+    if id2label == want_label2id or label2id == want_id2label:
+        fail(REVERSED_LESSON, **shown)
+    if id2label == {str(index): label for index, label in want_id2label.items()}:
+        fail(STRING_KEYS_LESSON, **shown)
+    if id2label == want_id2label:
+        fail(ONE_MAP_LESSON.format(good="id2label", bad="label2id"), **shown)
+    if label2id == want_label2id:
+        fail(ONE_MAP_LESSON.format(good="label2id", bad="id2label"), **shown)
+    names = set(_names_in(id2label)) | set(_names_in(label2id, keys=True))
+    if names & (set(stale) - set(labels)):
+        fail(stale_lesson, **shown)
+    unknown = {str(n) for n in names} - set(labels)
+    if unknown and all(_PLACEHOLDER.fullmatch(n) for n in unknown):
+        fail(PLACEHOLDER_LESSON, **shown)
+    if isinstance(id2label, dict) and sorted(map(str, id2label.values())) == sorted(labels):
+        fail(ORDER_LESSON, **shown)
+    fail(MAPS_LESSON, **shown, expected_id2label=want_id2label)
+
+
+def _names_in(mapping: Any, keys: bool = False) -> list[Any]:
+    if not isinstance(mapping, dict):
+        return []
+    return list(mapping.keys() if keys else mapping.values())
+
+
+def sharp_classifier(name: str, seed: int, **kwargs: Any) -> Any:
+    """A fresh classifier from the checkpoint with a seeded, wide head, for reference outputs.
+
+    Loaded anew each time (heads missing from a checkpoint are re-initialised
+    unseeded at every load), never shared, so learner code cannot disturb other checks.
+    """
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(m.checkpoint(name), **kwargs).eval()
+    m.sharpen_head(model, seed)
+    return model
+
+
+def loss_with_labels(model: Any, name: str, texts: Sequence[str], labels: Any) -> tuple[Any, Any]:
+    """`(loss, logits)` of one forward pass with `labels`; an error becomes `(error, None)`.
+
+    Models configured for the wrong problem type often raise on the labels
+    instead of computing a wrong loss; the caller turns either into a lesson.
+    """
+    import torch
+
+    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
+    try:
+        with torch.no_grad():
+            out = model.eval()(**batch, labels=labels)
+    except (RuntimeError, ValueError) as error:
+        return error, None
+    return out.loss, out.logits

@@ -1,0 +1,77 @@
+"""What a learner sees: the fresh-clone screen, collection by file name, the summary line."""
+
+from __future__ import annotations
+
+import shutil
+
+from autokata import course
+from tests.helpers import NOISE, ROOT, SOLUTION, run_pytest, write_kata
+
+
+def test_a_fresh_clone_fits_one_screen_and_names_the_first_kata(tmp_path):
+    shutil.copytree(ROOT / "katas", tmp_path / "katas")
+    total = len(list((tmp_path / "katas").glob("[0-9][0-9]_*.py")))
+
+    result = run_pytest("katas/", cwd=tmp_path)
+
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert len(lines) <= 40, result.stdout
+    assert f"autokata: 0/{total} solved · next: katas/01_embeddings.py · autokata hint 01" in result.stdout
+    assert "not started" in result.stdout
+    assert not [line for line in lines + result.stderr.splitlines() if any(n in line for n in NOISE)]
+
+
+def test_a_solved_kata_is_counted_and_the_next_one_is_named(tmp_path):
+    second = course.BY_NUMBER[2].filename
+    write_kata(tmp_path / "mine", SOLUTION)
+    write_kata(tmp_path / "mine", ROOT / "katas" / second, name=second)
+
+    result = run_pytest("mine/", cwd=tmp_path)
+
+    assert f"autokata: 1/2 solved · next: mine/{second} · autokata hint 02" in result.stdout
+    assert "✓ 01 Sentence embeddings with AutoModel" in result.stdout
+
+
+def test_kata_files_are_collected_anywhere_and_other_names_never(tmp_path):
+    write_kata(tmp_path / "deep" / "er", SOLUTION)
+    write_kata(tmp_path / "other", SOLUTION, name="embeddings_attempt.py")
+    write_kata(tmp_path / "other", SOLUTION, name="1_embeddings.py")
+
+    result = run_pytest("--collect-only", "-q", ".", cwd=tmp_path)
+
+    collected = [line for line in result.stdout.splitlines() if "::" in line]
+    assert collected and all(line.startswith("deep/er/01_embeddings.py::") for line in collected)
+
+
+def test_a_single_file_path_checks_that_kata(tmp_path):
+    path = write_kata(tmp_path, SOLUTION)
+
+    result = run_pytest(str(path), cwd=tmp_path)
+
+    assert result.returncode == 0
+    assert "autokata: 1/1 solved" in result.stdout
+
+
+def test_mutant_folders_in_the_repository_are_never_collected():
+    result = run_pytest("--collect-only", "-q", "tests/mutants", cwd=ROOT)
+
+    assert "::" not in result.stdout
+
+
+def test_verbose_lists_each_check_and_parallel_runs_agree(tmp_path):
+    write_kata(tmp_path, SOLUTION)
+
+    verbose = run_pytest("-v", ".", cwd=tmp_path)
+    parallel = run_pytest("-n", "2", ".", cwd=tmp_path)
+
+    assert "loads_the_base_model[roberta] SOLVED" in verbose.stdout
+    assert parallel.returncode == 0 and "autokata: 1/1 solved" in parallel.stdout
+
+
+def test_junit_xml_carries_the_lesson_for_graders(tmp_path):
+    write_kata(tmp_path, (ROOT / "tests" / "mutants" / "01_embeddings" / "cls_pooling.py"))
+
+    run_pytest("--junitxml=report.xml", ".", cwd=tmp_path)
+
+    assert "first token" in (tmp_path / "report.xml").read_text()
