@@ -66,6 +66,8 @@ class KataFile(pytest.File):
         super().__init__(**kwargs)
         self.kata = kata
         self._attempt = None
+        #: Once a check of this file hit the time limit, the others fail at once instead of waiting again.
+        self.timed_out: runner.Verdict | None = None
 
     def collect(self):
         for case in runner.cases(self.kata):
@@ -105,11 +107,12 @@ class KataItem(pytest.Item):
         from autokata import zoo
 
         try:
-            verdict = runner.judge(self.case, self.parent.attempt())
+            verdict = self.parent.timed_out or runner.judge(self.case, self.parent.attempt())
         except pytest.fail.Exception as error:
             if not str(error).startswith("Timeout"):
                 raise
             verdict = runner.Verdict(runner.State.FAILING, TIMEOUT_LESSON.format(seconds=_timeout_of(self)))
+            self.parent.timed_out = verdict
         finally:
             zoo.restore_if_touched()
         self.user_properties.append((STATE_PROPERTY, verdict.state.value))
@@ -134,10 +137,17 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """A run of katas only prints one progress letter per check, not a line per file."""
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    """Warm up once before any check runs (imports, the zoo), outside every time limit;
+    a run of katas only prints one progress letter per check, not a line per file."""
     items = session.items
-    if reporter and items and all(isinstance(i, KataItem) for i in items) and session.config.get_verbosity() <= 0:
+    if not any(isinstance(i, KataItem) for i in items):
+        return
+    from autokata import zoo
+
+    runner.prepare()
+    zoo.ensure()
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter and all(isinstance(i, KataItem) for i in items) and session.config.get_verbosity() <= 0:
         reporter.showfspath = False
 
 

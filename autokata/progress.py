@@ -6,6 +6,7 @@ under pytest-xdist, where reports arrive from worker processes.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import pytest
@@ -34,6 +35,15 @@ def summary_line(solved: int, total: int, next_up: KataProgress | None) -> str:
     if next_up is None:
         return f"autokata: {solved}/{total} solved · every kata checked here is solved"
     return f"autokata: {solved}/{total} solved · next: {next_up.file} · autokata hint {next_up.kata.code}"
+
+
+def wrapped(message: str, width: int) -> list[str]:
+    """Wrap long lesson lines to the terminal, keeping each line's indentation."""
+    lines = []
+    for line in message.splitlines():
+        indent = line[: len(line) - len(line.lstrip())]
+        lines += textwrap.wrap(line, max(width, 40), subsequent_indent=indent + "  ") or [""]
+    return lines
 
 
 class ProgressSummary:
@@ -65,8 +75,10 @@ class ProgressSummary:
         write = terminalreporter.write_line
         terminalreporter.write_sep("─", "autokata")
         if len(ordered) <= PER_KATA_LINES_UP_TO:
+            several_attempts = len({p.kata for p in ordered}) < len(ordered)
             for progress in ordered:
-                write(f"{SYMBOLS[progress.state]} {progress.kata.code} {progress.kata.title:<58} {progress.state.value}")
+                label = progress.file if several_attempts else f"{progress.kata.code} {progress.kata.title}"
+                write(f"{SYMBOLS[progress.state]} {label:<61} {progress.state.value}")
         else:
             for track in course.TRACKS:
                 in_track = [p for p in ordered if p.kata.track is track]
@@ -80,7 +92,7 @@ class ProgressSummary:
             write("")
             write(f"{progress.file} · {progress.kata.title} · {progress.state.value}", bold=True)
             message = progress.messages[0] if progress.messages else ""
-            for line in message.splitlines():
+            for line in wrapped(message, terminalreporter._tw.fullwidth - 2):
                 write(f"  {line}")
             others = len(progress.messages) - 1
             if others > 0 and progress.state is State.FAILING:

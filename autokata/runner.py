@@ -71,11 +71,19 @@ def cases(kata: Kata) -> Iterator[Case]:
 
 
 def prepare() -> None:
-    """Offline, quiet libraries and the learner's hypothesis profile."""
+    """Offline, quiet libraries, the learner's hypothesis profile, and the heavy imports.
+
+    Importing torch and transformers' model code takes seconds; doing it here,
+    before any check runs, keeps that time out of every per-check time limit
+    (a limit hit halfway through importing torch leaves torch unusable).
+    """
     quiet.silence_libraries()
     from autokata.kit import profiles
 
     profiles.load()
+    import torch  # noqa: F401
+    import transformers.generation.utils  # noqa: F401
+    from transformers import AutoModel, AutoTokenizer, PreTrainedModel  # noqa: F401
 
 
 def judge(case: Case, attempt: Attempt | BaseException) -> Verdict:

@@ -110,6 +110,7 @@ def _stats_fingerprint(target: Path) -> tuple:
 def _rebuild(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(target) + ".lock"):
+        _sweep_interrupted_builds(target.parent)
         if not _content_matches_manifest(target):
             staging = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
             try:
@@ -120,6 +121,12 @@ def _rebuild(target: Path) -> Path:
                 shutil.rmtree(staging, ignore_errors=True)
     _remember_stats(target)
     return target
+
+
+def _sweep_interrupted_builds(parent: Path) -> None:
+    """Remove what a killed build left behind (safe: we hold the lock, nobody else builds)."""
+    for leftover in [*parent.glob(".building-*"), *parent.glob(".stale-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _discard(folder: Path) -> None:

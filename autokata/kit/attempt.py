@@ -114,7 +114,7 @@ def _syntax_lesson(error: SyntaxError, file: Path) -> str:
 
 def _import_lesson(error: ImportError) -> str:
     missing = getattr(error, "name", None) or str(error)
-    lesson = f"An import in your file failed: {error}."
+    lesson = f"An import in your file failed: {str(error).split(' (')[0]}."
     if "cannot import name" in str(error):
         wanted = str(error).split("'")[1]
         suggestion = closest_transformers_name(wanted)
@@ -149,6 +149,8 @@ def _looks_like_hub_lookup(error: OSError) -> bool:
 def _crash(error: BaseException, file: Path, doing: str) -> LearnerCrash:
     """Keep the learner's own frames; fold the library frames between them."""
     frames = traceback.extract_tb(error.__traceback__)
+    mine = [i for i, frame in enumerate(frames) if Path(frame.filename).resolve() == file]
+    frames = frames[mine[0]:] if mine else frames
     lines: list[str] = []
     folded = 0
     for frame in frames:
