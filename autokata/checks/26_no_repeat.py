@@ -1,0 +1,90 @@
+"""Hidden checks for kata 26: `no_repeat_ngram_size` bans repeated n-grams in generate()."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import scoring as sc
+from autokata.kit import strategies as s
+
+HINTS = (
+    "generate() has a setting that forbids any run of n tokens from appearing twice in the sequence; "
+    "its name says exactly that.",
+    "Pass `no_repeat_ngram_size=ngram` and `max_new_tokens=n_tokens` to `model.generate(...)` "
+    "(greedy is the default; keep it).",
+    "`out = model.generate(**inputs, no_repeat_ngram_size=ngram, max_new_tokens=n_tokens)`, then decode "
+    "`out[0, inputs[\"input_ids\"].shape[1]:]` with `skip_special_tokens=True`.",
+)
+
+PENALTY_LESSON = (
+    "`repetition_penalty` only lowers the scores of tokens seen before; it never forbids a repeat, "
+    "and it punishes single tokens, not runs of them. To rule out repeated n-grams, ask generate() "
+    "for `no_repeat_ngram_size`."
+)
+NO_CONTROL_LESSON = (
+    "generate() ran with no n-gram ban, and greedy decoding on its own happily loops. Pass "
+    "`no_repeat_ngram_size=ngram` so that no run of that many tokens can occur twice."
+)
+SIZE_LESSON = (
+    "generate() banned repeated n-grams of another length than the drawn `ngram`: "
+    "`no_repeat_ngram_size` is the number of tokens in the run that may not repeat."
+)
+VALUE_LESSON = (
+    "Your text is not the greedy continuation with repeated n-grams banned: generate exactly "
+    "`n_tokens` new tokens with `no_repeat_ngram_size=ngram`, greedily, and return only the new "
+    "text with special tokens skipped."
+)
+
+
+def first_repeat(ids: list[int], prompt_length: int, ngram: int) -> tuple[int, ...] | None:
+    """The first n-gram ending among the new tokens that already occurred earlier in `ids`."""
+    seen = {tuple(ids[i:i + ngram]) for i in range(min(prompt_length, len(ids)) - ngram + 1)}
+    for end in range(max(prompt_length + 1, ngram), len(ids) + 1):
+        gram = tuple(ids[end - ngram:end])
+        if gram in seen:
+            return gram
+        seen.add(gram)
+    return None
+
+
+def _repeat_shown(watch: sc.GenerateWatch, prompt_length: int, ngram: int, tokenizer) -> dict:
+    """Name a repeated n-gram from the learner's own output, when there is one."""
+    for call in watch.calls:
+        for row in call.sequences or []:
+            gram = first_repeat(row, prompt_length, ngram)
+            if gram is not None:
+                return {"repeated_ngram": tokenizer.convert_ids_to_tokens(list(gram))}
+    return {}
+
+
+@check("continue_without_repeats generates greedily with no_repeat_ngram_size", family=zoo.DECODERS)
+def bans_repeated_ngrams(attempt, name):
+    from transformers import NoRepeatNGramLogitsProcessor, RepetitionPenaltyLogitsProcessor
+
+    model, tokenizer = sc.decoder_for_learner(name), sc.tokenizer_for_learner(name)
+
+    @given(prompt=s.sentences(1, 8), ngram=st.integers(1, 3), n_tokens=st.integers(3, 8))
+    def prop(prompt, ngram, n_tokens):
+        drawn = dict(prompt=prompt, ngram=ngram, n_tokens=n_tokens)
+        with sc.watch_generate() as watch:
+            got = attempt.continue_without_repeats(model, tokenizer, prompt, ngram, n_tokens)
+        got = sc.expect_text(got, "continue_without_repeats", name, **drawn)
+        sc.expect_generate_called(watch, "continue_without_repeats", name, **drawn)
+        reference = sc.continuation(name, prompt, n_tokens, no_repeat_ngram_size=ngram)
+        sizes = [p.ngram_size for p in watch.processors(NoRepeatNGramLogitsProcessor)]
+        if ngram not in sizes:
+            if sizes:
+                fail(SIZE_LESSON, on=name, **drawn, banned_size=sizes[0])
+            repeat = _repeat_shown(watch, len(reference.prompt_ids), ngram, m.tokenizer(name))
+            if watch.processors(RepetitionPenaltyLogitsProcessor):
+                fail(PENALTY_LESSON, on=name, **drawn, **repeat)
+            fail(NO_CONTROL_LESSON, on=name, **drawn, **repeat)
+        if reference.matches(got):
+            return
+        sc.reject_prompt_echo(reference, got, name, **drawn)
+        sc.reject_sampling(watch, name, **drawn)
+        fail(VALUE_LESSON, on=name, **drawn, expected=reference.text, got=got)
+
+    prop()
