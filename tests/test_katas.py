@@ -58,7 +58,7 @@ def test_the_kata_has_progressive_hints(kata):
 
 
 @pytest.mark.parametrize(
-    "kata, mutant", mutant_files(), ids=lambda v: v.name if isinstance(v, Path) else v.code
+    "kata, mutant", [pytest.param(k, f, id=f"{k.code}_{k.slug}/{f.name}") for k, f in mutant_files()]
 )
 def test_the_wrong_answer_fails_with_its_lesson(kata, mutant, tmp_path):
     verdict = runner.judge_file(kata, attempt_named_like_the_kata(tmp_path, kata, mutant))

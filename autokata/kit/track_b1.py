@@ -59,12 +59,13 @@ MAPS_LESSON = "Your label maps do not match the labels you were given: `id2label
 def label_sets(
     min_size: int = 2, max_size: int = 20, exclude_sizes: Sequence[int] = ()
 ) -> st.SearchStrategy[list[str]]:
-    """Distinct label names, everyday words mixed with arbitrary unicode text.
+    """Distinct label names, everyday words mixed with arbitrary printable unicode text.
 
     Placeholder-looking names (`LABEL_3`) are left out: with them, a model that
     only sets `num_labels` would be right by accident.
     """
-    name = st.one_of(st.sampled_from(LABEL_WORDS), st.text(min_size=1, max_size=12))
+    printable = st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn"))
+    name = st.one_of(st.sampled_from(LABEL_WORDS), st.text(printable, min_size=1, max_size=12))
     return st.lists(name, min_size=min_size, max_size=max_size, unique=True).filter(
         lambda labels: len(labels) not in exclude_sizes and not any(_PLACEHOLDER.fullmatch(n) for n in labels)
     )
@@ -96,25 +97,25 @@ def logits_of(model: Any, name: str, texts: Sequence[str]) -> Any:
 
 
 def expect_head_size(model: Any, name: str, size: int, lesson: str = HEAD_SIZE_LESSON, **shown: Any) -> None:
-    """The logits of one text must have `size` entries, and the config must say so too."""
-    width = logits_of(model, name, ["the cat sat on the mat"]).shape[-1]
-    if width != size or model.config.num_labels != size:
-        fail(lesson, on=name, **shown, expected_outputs=size, got_outputs=width)
+    """The logits of one text must have shape [1, size], and the config must say so too."""
+    shape = tuple(logits_of(model, name, ["the cat sat on the mat"]).shape)
+    if shape != (1, size) or model.config.num_labels != size:
+        fail(lesson, on=name, **shown, expected_logits_shape=(1, size), got_logits_shape=shape)
 
 
 def expect_label_maps(
-    config: Any, labels: Sequence[str], name: str, stale: Sequence[str] = (), stale_lesson: str = ""
+    config: Any, labels: Sequence[str], name: str, stale: Sequence[str] = (), stale_lesson: str = "", **more: Any
 ) -> None:
     """Both maps must be exactly the drawn labels in order; each usual mistake gets its lesson.
 
     `stale` names labels a checkpoint carried before (kata 14): finding one of
-    them in either map fails with `stale_lesson`.
+    them in either map fails with `stale_lesson`. `more` adds shown values.
     """
     want_id2label, want_label2id = label_maps(labels)
     id2label, label2id = config.id2label, config.label2id
     if id2label == want_id2label and label2id == want_label2id:
         return
-    shown = dict(on=name, labels=list(labels), got_id2label=id2label, got_label2id=label2id)
+    shown = dict(on=name, **more, labels=list(labels), got_id2label=id2label, got_label2id=label2id)
     if id2label == want_label2id or label2id == want_id2label:
         fail(REVERSED_LESSON, **shown)
     if id2label == {str(index): label for index, label in want_id2label.items()}:
