@@ -59,6 +59,21 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return KataFile.from_parent(parent, path=file_path, kata=kata)
 
 
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """A kata file named on the command line is not a test module: pytest would import it
+    itself (a learner's syntax error becoming a collection error that stops the run)."""
+    if course.kata_for_file(module_path.name) is None:
+        return None
+    return NotATestModule.from_parent(parent, path=module_path)
+
+
+class NotATestModule(pytest.File):
+    """Stands in for pytest's own Module for kata files; `KataFile` collects their checks."""
+
+    def collect(self):
+        return []
+
+
 class KataFile(pytest.File):
     """A learner's attempt at one kata; its items are the kata's hidden checks."""
 

@@ -94,9 +94,9 @@ class ProgressSummary:
             message = progress.messages[0] if progress.messages else ""
             for line in wrapped(message, terminalreporter._tw.fullwidth - 2):
                 write(f"  {line}")
-            others = len(progress.messages) - 1
+            others = len(set(progress.messages) - {message})
             if others > 0 and progress.state is State.FAILING:
-                write(f"  ({others} more check(s) of this kata not passing; `pytest {progress.file} -v` lists them)")
+                write(f"  ({others} other problem(s) in this kata; `pytest {progress.file} -v` lists every check)")
         write("")
         solved = sum(p.state is State.SOLVED for p in ordered)
         write(summary_line(solved, len(ordered), unsolved[0] if unsolved else None), bold=True)

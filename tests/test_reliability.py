@@ -96,3 +96,13 @@ def test_no_library_noise_reaches_the_learner(checked):
     result, _ = checked
     noisy = [line for line in (result.stdout + result.stderr).splitlines() if any(n in line for n in NOISE)]
     assert noisy == []
+
+
+def test_a_kata_file_named_on_the_command_line_is_not_imported_by_pytest_itself(tmp_path):
+    path = write_kata(tmp_path, solution_source(BROKEN["syntax_error"][0]))
+
+    result = run_pytest(str(path), cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "syntax error at line" in result.stdout
+    assert "error during collection" not in result.stdout

@@ -1,0 +1,125 @@
+"""Hidden checks for kata 33: a text-classification pipeline equals its Auto class by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_de as de
+
+HINTS = (
+    "The task name decides which Auto class the pipeline loads; you want the one that sits on "
+    "AutoModelForSequenceClassification.",
+    "`pipeline(\"text-classification\", model=path)` loads model and tokenizer from the folder; call it "
+    "on the whole list of texts.",
+    "`return pipeline(\"text-classification\", model=path)(texts)`: no `top_k`, no `function_to_apply`.",
+)
+
+WRONG_TASK_LESSON = (
+    "The task \"{task}\" builds a {pipeline} on {auto_class}, not a classifier of whole texts. "
+    "\"text-classification\" is the task that sits on AutoModelForSequenceClassification."
+)
+TOKENIZER_LESSON = (
+    "The pipeline had a model but no tokenizer: a model object does not carry one, so `pipeline` cannot "
+    "turn text into ids. Give it the folder path (it loads both), or pass `tokenizer=` as well."
+)
+NO_PIPELINE_LESSON = (
+    "`classify` never built a pipeline. The kata is about what `pipeline(...)` does for you: build one "
+    "with the right task from `path`."
+)
+SHAPE_LESSON = (
+    "`classify` should return one dict per text, each `{{\"label\": str, \"score\": float}}` for the best "
+    "label only. {detail}"
+)
+RAW_SCORE_LESSON = (
+    "Your scores are raw logits, not probabilities: the pipeline applies a softmax to a single-label "
+    "classifier unless `function_to_apply` tells it otherwise. Leave that option out."
+)
+SIGMOID_LESSON = (
+    "Your scores are sigmoids of the logits, the multi-label reading. This classifier is single-label: "
+    "the pipeline's default softmax is right, so leave `function_to_apply` out."
+)
+VALUE_LESSON = (
+    "Your label or score differs from AutoModelForSequenceClassification run by hand on the same folder "
+    "(softmax over the logits, best label from `id2label`)."
+)
+
+
+def _by_hand(name: str, texts: list[str]) -> list[dict[str, Any]]:
+    """What the pipeline must give: the saved classifier, softmax, best label, text by text."""
+    import torch
+
+    model = m.reference("AutoModelForSequenceClassification", name)
+    batch = m.tokenizer(name)(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        logits = model(**batch).logits
+    best = logits.argmax(-1)
+    return [
+        {
+            "label": model.config.id2label[int(index)],
+            "score": float(row.softmax(-1)[index]),
+            "raw": float(row[index]),
+            "sigmoid": float(row[index].sigmoid()),
+        }
+        for row, index in zip(logits, best)
+    ]
+
+
+def _pipeline_problem(built: list[Any], outcome: de.Run, **shown: Any) -> None:
+    """A wrong task, a missing tokenizer, or no pipeline at all, each with its lesson."""
+    from transformers.pipelines import TextClassificationPipeline
+
+    if outcome.crash is not None:
+        shown["your_code_raised"] = outcome.crash_line
+    for pipe in built:
+        if type(pipe) is not TextClassificationPipeline:
+            task, auto_class = de.pipeline_task(pipe)
+            fail(WRONG_TASK_LESSON.format(task=task, pipeline=type(pipe).__name__, auto_class=auto_class), **shown)
+    if outcome.crash is not None and "tokenizer" in outcome.crash_line.lower():
+        fail(TOKENIZER_LESSON, **shown)
+    outcome.result()
+    if not built:
+        fail(NO_PIPELINE_LESSON, **shown)
+
+
+def _expect_results(value: Any, count: int, **shown: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        fail(SHAPE_LESSON.format(detail=""), **shown, got=f"{type(value).__name__}: {value!r}"[:200])
+    if value and all(isinstance(item, list) for item in value):
+        fail(SHAPE_LESSON.format(detail="A list per text is what `top_k=...` asks for."), **shown, got=value)
+    well_formed = all(
+        isinstance(item, dict) and isinstance(item.get("label"), str) and de.is_number(item.get("score"))
+        for item in value
+    )
+    if not well_formed or len(value) != count:
+        fail(SHAPE_LESSON.format(detail=""), **shown, texts_given=count, got=value)
+    return value
+
+
+@check("classify runs a text-classification pipeline: labels and softmax scores equal the model by hand",
+       family=zoo.THREE_LABELS)
+def pipeline_equals_the_auto_class(attempt, name):
+    @given(texts=s.uneven_batches())
+    def prop(texts):
+        shown = dict(on=name, texts=texts)
+        with de.pipelines_built() as built:
+            outcome = de.run(attempt.classify, m.checkpoint(name), list(texts))
+        _pipeline_problem(built, outcome, **shown)
+        got = _expect_results(outcome.value, len(texts), **shown)
+        for text, mine, want in zip(texts, got, _by_hand(name, list(texts))):
+            if mine["label"] == want["label"] and abs(mine["score"] - want["score"]) < 1e-4:
+                continue
+            expected = {"label": want["label"], "score": round(want["score"], 6)}
+            wrong = dict(on=name, text=text, expected=expected, got=mine)
+            if abs(mine["score"] - want["raw"]) < 1e-4:
+                fail(RAW_SCORE_LESSON, **wrong)
+            if abs(mine["score"] - want["sigmoid"]) < 1e-4:
+                fail(SIGMOID_LESSON, **wrong)
+            fail(VALUE_LESSON, **wrong)
+
+    prop()

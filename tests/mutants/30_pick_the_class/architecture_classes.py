@@ -1,0 +1,38 @@
+"""Wrong answer: BERT's own classes instead of the Auto classes."""
+
+from transformers import (
+    BertForSequenceClassification,
+    BertForTokenClassification,
+    AutoModel,
+    AutoModelForCausalLM,
+    AutoModelForMaskedLM,
+    AutoModelForMultipleChoice,
+    AutoModelForNextSentencePrediction,
+    AutoModelForPreTraining,
+    AutoModelForQuestionAnswering,
+    AutoModelForSeq2SeqLM,
+    AutoModelForSequenceClassification,
+    AutoModelForTokenClassification,
+)
+
+MUTANT_EXPECTS = "one architecture's own classes"
+
+CLASS_FOR: dict[str, type] = {
+    "sentiment": BertForSequenceClassification,
+    "spam": AutoModelForSequenceClassification,
+    "named_entities": BertForTokenClassification,
+    "pos_tags": AutoModelForTokenClassification,
+    "extractive_qa": AutoModelForQuestionAnswering,
+    "swag_choice": AutoModelForMultipleChoice,
+    "summarisation": AutoModelForSeq2SeqLM,
+    "translation": AutoModelForSeq2SeqLM,
+    "chat_completion": AutoModelForCausalLM,
+    "code_completion": AutoModelForCausalLM,
+    "clustering_embeddings": AutoModel,
+    "fill_in_the_blank": AutoModelForMaskedLM,
+    "next_sentence": AutoModelForNextSentencePrediction,
+    "sentence_order_pretraining": AutoModelForPreTraining,
+    "bert_from_scratch": AutoModelForPreTraining,
+    "regression_score": AutoModelForSequenceClassification,
+    "multi_label_topics": AutoModelForSequenceClassification,
+}

@@ -1,0 +1,23 @@
+"""Wrong answer: the class names as strings instead of the classes."""
+
+MUTANT_EXPECTS = "not their names as strings"
+
+CLASS_FOR: dict[str, type] = {
+    "sentiment": "AutoModelForSequenceClassification",
+    "spam": "AutoModelForSequenceClassification",
+    "named_entities": "AutoModelForTokenClassification",
+    "pos_tags": "AutoModelForTokenClassification",
+    "extractive_qa": "AutoModelForQuestionAnswering",
+    "swag_choice": "AutoModelForMultipleChoice",
+    "summarisation": "AutoModelForSeq2SeqLM",
+    "translation": "AutoModelForSeq2SeqLM",
+    "chat_completion": "AutoModelForCausalLM",
+    "code_completion": "AutoModelForCausalLM",
+    "clustering_embeddings": "AutoModel",
+    "fill_in_the_blank": "AutoModelForMaskedLM",
+    "next_sentence": "AutoModelForNextSentencePrediction",
+    "sentence_order_pretraining": "AutoModelForPreTraining",
+    "bert_from_scratch": "AutoModelForPreTraining",
+    "regression_score": "AutoModelForSequenceClassification",
+    "multi_label_topics": "AutoModelForSequenceClassification",
+}

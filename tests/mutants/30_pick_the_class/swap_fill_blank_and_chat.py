@@ -1,0 +1,36 @@
+"""Wrong answer: masked and causal LM swapped (fill-in-the-blank <-> chat)."""
+
+from transformers import (
+    AutoModel,
+    AutoModelForCausalLM,
+    AutoModelForMaskedLM,
+    AutoModelForMultipleChoice,
+    AutoModelForNextSentencePrediction,
+    AutoModelForPreTraining,
+    AutoModelForQuestionAnswering,
+    AutoModelForSeq2SeqLM,
+    AutoModelForSequenceClassification,
+    AutoModelForTokenClassification,
+)
+
+MUTANT_EXPECTS = "uses the words on both sides of it"
+
+CLASS_FOR: dict[str, type] = {
+    "sentiment": AutoModelForSequenceClassification,
+    "spam": AutoModelForSequenceClassification,
+    "named_entities": AutoModelForTokenClassification,
+    "pos_tags": AutoModelForTokenClassification,
+    "extractive_qa": AutoModelForQuestionAnswering,
+    "swag_choice": AutoModelForMultipleChoice,
+    "summarisation": AutoModelForSeq2SeqLM,
+    "translation": AutoModelForSeq2SeqLM,
+    "chat_completion": AutoModelForMaskedLM,
+    "code_completion": AutoModelForCausalLM,
+    "clustering_embeddings": AutoModel,
+    "fill_in_the_blank": AutoModelForCausalLM,
+    "next_sentence": AutoModelForNextSentencePrediction,
+    "sentence_order_pretraining": AutoModelForPreTraining,
+    "bert_from_scratch": AutoModelForPreTraining,
+    "regression_score": AutoModelForSequenceClassification,
+    "multi_label_topics": AutoModelForSequenceClassification,
+}

@@ -1,0 +1,23 @@
+"""Wrong answer: loads the language-model head and reads next-token scores as labels."""
+
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+MUTANT_EXPECTS = "The class you loaded has no such head"
+
+
+def load_causal_classifier(path, num_labels: int):
+    """The decoder at `path` with a `num_labels`-way classification head that knows its pad id."""
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    return AutoModelForCausalLM.from_pretrained(path, pad_token_id=pad_id)
+
+
+def predict_batch(model, tokenizer, texts: list[str]) -> list[int]:
+    """The predicted label index of each text, from one padded batch."""
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    batch = tokenizer(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        logits = model(**batch).logits
+    return logits[:, -1].argmax(dim=-1).tolist()

@@ -1,0 +1,24 @@
+"""Wrong answer: pads on the left, which shifts GPT-2's absolute positions."""
+
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+MUTANT_EXPECTS = "GPT-2 numbers positions absolutely"
+
+
+def load_causal_classifier(path, num_labels: int):
+    """The decoder at `path` with a `num_labels`-way classification head that knows its pad id."""
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    return AutoModelForSequenceClassification.from_pretrained(path, num_labels=num_labels, pad_token_id=pad_id)
+
+
+def predict_batch(model, tokenizer, texts: list[str]) -> list[int]:
+    """The predicted label index of each text, from one padded batch."""
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    tokenizer.padding_side = "left"
+    batch = tokenizer(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        logits = model(**batch).logits
+    return logits.argmax(dim=-1).tolist()
