@@ -145,7 +145,7 @@ class KataItem(pytest.Item):
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
-    state = dict(report.user_properties).get(STATE_PROPERTY)
+    state = dict(getattr(report, "user_properties", ())).get(STATE_PROPERTY)
     if report.when == "call" and state in _CATEGORIES:
         return _CATEGORIES[state]
     return None

@@ -54,7 +54,7 @@ class ProgressSummary:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         from autokata.plugin import KATA_PROPERTY, MESSAGE_PROPERTY, STATE_PROPERTY
 
-        properties = dict(report.user_properties)
+        properties = dict(getattr(report, "user_properties", ()))
         if KATA_PROPERTY not in properties:
             return
         file = report.nodeid.split("::", 1)[0]

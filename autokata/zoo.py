@@ -67,7 +67,10 @@ def path(name: str) -> Path:
     """The folder of one checkpoint (building the zoo first if needed)."""
     folder = ensure() / name
     if not folder.is_dir():
-        raise KeyError(f"the tiny zoo has no checkpoint named {name!r}")
+        with FileLock(str(zoo_dir()) + ".lock"):  # another run may be swapping a rebuilt zoo in
+            pass
+        if not folder.is_dir():
+            raise KeyError(f"the tiny zoo has no checkpoint named {name!r}")
     return folder
 
 

@@ -1,0 +1,95 @@
+"""Hidden checks for kata 02: AutoModelForCausalLM and greedy generate() with max_new_tokens."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import generation as g
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_a1 as a1
+
+HINTS = (
+    "The Auto class for generating text left to right is named after *causal* language modelling; "
+    "`model.generate(...)` runs the pick-a-token loop for you.",
+    "`model.generate(**inputs, max_new_tokens=n_tokens, do_sample=False)`: `max_new_tokens` counts only "
+    "the added tokens, `max_length` would count the prompt too.",
+    "The output row starts with the prompt's ids: keep `output[0, inputs[\"input_ids\"].shape[1]:]` and "
+    "decode it with `tokenizer.decode(..., skip_special_tokens=True)`.",
+)
+
+HEAD_LESSON = (
+    "AutoModelForCausalLM is the Auto class for generating text left to right. `{got}` does not give "
+    "you its language-model head, the layer that scores the next token (AutoModel, for one, stops at "
+    "hidden states)."
+)
+MAX_LENGTH_LESSON = (
+    "`max_length` counts every token of the sequence, the prompt's included, so `max_length=n_tokens` "
+    "leaves room for fewer new tokens than asked, or none at all. `max_new_tokens` counts only the new ones."
+)
+BUDGET_LESSON = "Your generate() call allows another number of new tokens than `n_tokens`."
+PROMPT_LESSON = (
+    "Your text starts with the prompt: a decoder-only model's generate() returns the prompt's ids "
+    "followed by the new ones. Drop the first `input_ids.shape[1]` ids before decoding."
+)
+SAMPLING_LESSON = (
+    "You sampled (`do_sample=True`), so every step draws a random token and the same prompt can give "
+    "different texts. Greedy decoding takes the most likely token at each step: leave sampling off."
+)
+BEAMS_LESSON = (
+    "You asked for beam search (`num_beams > 1`): it keeps several candidates and returns the best "
+    "whole sequence, which need not be the step-by-step greedy choice. Greedy decoding uses one beam."
+)
+VALUE_LESSON = "Your text is not the greedy continuation of `n_tokens` new tokens."
+
+
+@check("load_generator loads the causal-LM class for the checkpoint", family=zoo.DECODERS)
+def loads_the_causal_lm_class(attempt, name):
+    a1.load_with(attempt, "load_generator", name, "AutoModelForCausalLM", HEAD_LESSON)
+
+
+@check("load_generator loads the checkpoint's trained weights", family=zoo.DECODERS)
+def loads_trained_weights(attempt, name):
+    model = m.expect_model(attempt.load_generator(m.checkpoint(name)), "load_generator", name)
+    m.expect_loaded(model, name)
+
+
+def _diagnose(run, name, prompt, n_tokens, expected, with_prompt):
+    """Say what went wrong in a continuation that is not the reference (or crashed)."""
+    shown = dict(on=name, prompt=prompt, n_tokens=n_tokens)
+    if run.any_request(lambda c: c.max_new_tokens is None and c.max_length == n_tokens):
+        said = {"generate_said": a1.crash_line(run.crash)} if run.crash else {}
+        fail(MAX_LENGTH_LESSON, **shown, **said)
+    got = a1.expect_text(run.result(), "continue_text", name, **shown)
+    starts_with_prompt = got.strip().startswith(prompt) and not expected.strip().startswith(prompt)
+    if got.strip() == with_prompt.strip() or starts_with_prompt:
+        fail(PROMPT_LESSON, **shown, expected=expected, got=got)
+    prompt_length = len(m.tokenizer(name)(prompt)["input_ids"])
+    other = run.any_request(lambda c: a1.new_token_budget(c, prompt_length) != n_tokens)
+    if other is not None and len(run.requests) == 1:
+        fail(BUDGET_LESSON, **shown, new_tokens_allowed=a1.new_token_budget(other, prompt_length))
+    fail(VALUE_LESSON, **shown, expected=expected, got=got)
+
+
+@check("continue_text returns the greedy continuation of exactly n_tokens, without the prompt", family=zoo.DECODERS)
+def continues_greedily(attempt, name):
+    model = a1.private_copy("AutoModelForCausalLM", name)
+    tokenizer = a1.private_tokenizer(name)
+
+    @given(prompt=s.sentences(1, 8), n_tokens=st.integers(1, 8))
+    def prop(prompt, n_tokens):
+        run = a1.generating(lambda: attempt.continue_text(model, tokenizer, prompt, n_tokens))
+        if run.any_request(a1.samples):
+            fail(SAMPLING_LESSON, on=name, prompt=prompt, n_tokens=n_tokens)
+        if run.any_request(lambda c: c.num_beams > 1):
+            fail(BEAMS_LESSON, on=name, prompt=prompt, n_tokens=n_tokens)
+        reference, shared = m.reference("AutoModelForCausalLM", name), m.tokenizer(name)
+        new_ids = g.reference_generate(reference, shared, prompt, max_new_tokens=n_tokens, do_sample=False)[0]
+        expected = a1.decode(shared, new_ids)
+        if run.crash is None and isinstance(run.value, str) and run.value.strip() == expected.strip():
+            return
+        with_prompt = a1.decode(shared, shared(prompt)["input_ids"] + new_ids)
+        _diagnose(run, name, prompt, n_tokens, expected, with_prompt)
+
+    prop()

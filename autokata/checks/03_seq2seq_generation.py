@@ -1,0 +1,99 @@
+"""Hidden checks for kata 03: AutoModelForSeq2SeqLM and beam search, decoded without special tokens."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import generation as g
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_a1 as a1
+
+HINTS = (
+    "Encoder-decoder models have an Auto class of their own, named after sequence-to-sequence "
+    "language modelling.",
+    "`model.generate(**inputs, num_beams=num_beams, max_new_tokens=max_new_tokens)` runs beam search; "
+    "without `num_beams` it decodes greedily.",
+    "`generate` returns a batch of id rows: decode the first with "
+    "`tokenizer.decode(output[0], skip_special_tokens=True)` to drop the start and end tokens.",
+)
+
+HEAD_LESSON = (
+    "AutoModelForSeq2SeqLM loads both halves of an encoder-decoder (T5, BART, Marian) and the head "
+    "that writes the output. `{got}` is not that encoder-decoder generator (the decoder-only "
+    "AutoModelForCausalLM has no class for T5, and gives BART or Marian only their decoder, which "
+    "never reads the input)."
+)
+GREEDY_LESSON = (
+    "Your generate() call decoded greedily (one beam): it keeps only the best token at each step. Beam "
+    "search keeps `num_beams` candidates alive; pass `num_beams=num_beams` to generate()."
+)
+BEAM_COUNT_LESSON = "Your generate() call used another number of beams than the `num_beams` you were given."
+SAMPLING_LESSON = (
+    "You sampled (`do_sample=True`), which makes the output random. Beam search is deterministic: "
+    "leave sampling off."
+)
+SPECIALS_LESSON = (
+    "Your text still holds special tokens (the decoder's start token, the end-of-sequence token...). "
+    "Decode with `skip_special_tokens=True` so the reader gets plain text."
+)
+BUDGET_LESSON = (
+    "Your generate() call allows another number of new tokens than `max_new_tokens` (for an "
+    "encoder-decoder, `max_length` also counts the decoder's start token)."
+)
+VALUE_LESSON = "Your text is not the beam-search output for these beams and this budget."
+
+
+@check("load_seq2seq loads the encoder-decoder generation class for the checkpoint", family=zoo.SEQ2SEQ)
+def loads_the_seq2seq_class(attempt, name):
+    a1.load_with(attempt, "load_seq2seq", name, "AutoModelForSeq2SeqLM", HEAD_LESSON)
+
+
+@check("load_seq2seq loads the checkpoint's trained weights", family=zoo.SEQ2SEQ)
+def loads_trained_weights(attempt, name):
+    model = m.expect_model(attempt.load_seq2seq(m.checkpoint(name)), "load_seq2seq", name)
+    m.expect_loaded(model, name)
+
+
+def _expect_beam_search(run, beams, shown):
+    """The spy's verdict: tiny models often give the same text greedily and with beams."""
+    if run.any_request(a1.samples):
+        fail(SAMPLING_LESSON, **shown)
+    if run.any_request(lambda c: c.num_beams == 1):
+        fail(GREEDY_LESSON, **shown)
+    other = run.any_request(lambda c: c.num_beams != beams)
+    if other is not None:
+        fail(BEAM_COUNT_LESSON, **shown, beams_used=other.num_beams)
+
+
+def _diagnose(run, name, tokenizer, text, max_new_tokens, expected, shown):
+    """Say what went wrong in an output that is not the reference."""
+    got = a1.expect_text(run.result(), "transduce", name, **shown)
+    specials = [t for t in tokenizer.all_special_tokens if t in got and t not in text]
+    if specials:
+        fail(SPECIALS_LESSON, **shown, special_tokens_left=specials, expected=expected, got=got)
+    other = run.any_request(lambda c: a1.new_token_budget(c, start_length=1) != max_new_tokens)
+    if other is not None:
+        fail(BUDGET_LESSON, **shown, new_tokens_allowed=a1.new_token_budget(other, start_length=1))
+    fail(VALUE_LESSON, **shown, expected=expected, got=got)
+
+
+@check("transduce returns the beam-search output without special tokens", family=zoo.SEQ2SEQ)
+def transduces_with_beams(attempt, name):
+    model = a1.private_copy("AutoModelForSeq2SeqLM", name)
+    tokenizer = a1.private_tokenizer(name)
+
+    @given(text=s.sentences(1, 8), num_beams=st.integers(2, 5), max_new_tokens=st.integers(2, 8))
+    def prop(text, num_beams, max_new_tokens):
+        shown = dict(on=name, text=text, num_beams=num_beams, max_new_tokens=max_new_tokens)
+        run = a1.generating(lambda: attempt.transduce(model, tokenizer, text, num_beams, max_new_tokens))
+        _expect_beam_search(run, num_beams, shown)
+        reference, shared = m.reference("AutoModelForSeq2SeqLM", name), m.tokenizer(name)
+        new_ids = g.reference_generate(reference, shared, text, num_beams=num_beams, max_new_tokens=max_new_tokens)
+        expected = a1.decode(shared, new_ids[0])
+        if run.crash is None and isinstance(run.value, str) and run.value.strip() == expected.strip():
+            return
+        _diagnose(run, name, shared, text, max_new_tokens, expected, shown)
+
+    prop()

@@ -1,0 +1,124 @@
+"""Hidden checks for kata 05: AutoModelForSequenceClassification with two named labels."""
+
+import numbers
+
+from hypothesis import given
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_a1 as a1
+
+HINTS = (
+    "Classifying whole texts has its own Auto class: the encoder plus a head with one score per label. "
+    "Name the labels when you load it.",
+    "`from_pretrained(path, num_labels=2, id2label={0: \"negative\", 1: \"positive\"}, "
+    "label2id={\"negative\": 0, \"positive\": 1})`.",
+    "In `predict`: tokenize with `padding=True, return_tensors=\"pt\"`, run `model(**batch)`, take "
+    "`logits.argmax(dim=-1)` and look each index up in `model.config.id2label`.",
+)
+
+ID2LABEL = {0: "negative", 1: "positive"}
+LABEL2ID = {"negative": 0, "positive": 1}
+
+HEAD_LESSON = (
+    "AutoModelForSequenceClassification puts a classification head on the encoder: one score per label "
+    "for the whole text. `{got}` has no such head (AutoModel, for one, stops at hidden states), so "
+    "there is nothing to classify with."
+)
+NUM_LABELS_LESSON = "A binary classifier has exactly two outputs per text: logits of shape [batch, 2]."
+NAMES_LESSON = (
+    "Your labels keep the default names `LABEL_0` and `LABEL_1`: `num_labels=2` alone does not name them. "
+    "Pass `id2label={0: \"negative\", 1: \"positive\"}` and its inverse `label2id` when loading."
+)
+KEYS_LESSON = (
+    "The keys of `id2label` must be the integers 0 and 1, not strings: an `argmax` index is an int, "
+    "and `id2label[1]` must find its name."
+)
+MAP_LESSON = "`config.id2label` should map 0 to \"negative\" and 1 to \"positive\"."
+INVERSE_LESSON = (
+    "`config.label2id` is not the inverse of `id2label`: transformers fills each map on its own, so "
+    "passing `id2label` alone leaves `label2id` at `LABEL_0`/`LABEL_1`. Pass "
+    "`label2id={\"negative\": 0, \"positive\": 1}` too."
+)
+INT_LESSON = (
+    "`predict` returned class indices. Return the label *names* (such as \"positive\"): look each index "
+    "up in `model.config.id2label`."
+)
+PADDING_LESSON = (
+    "Your predictions for short texts change when they are padded to the longest: pass the tokenizer's "
+    "`attention_mask` to the model along with `input_ids` (`model(**batch)` does)."
+)
+VALUE_LESSON = "Your labels are not the names of each text's best-scoring label."
+
+
+@check("load_sentiment_classifier loads the sequence-classification class", family=zoo.ENCODERS)
+def loads_the_classification_class(attempt, name):
+    a1.load_with(attempt, "load_sentiment_classifier", name, "AutoModelForSequenceClassification", HEAD_LESSON)
+
+
+@check("load_sentiment_classifier keeps the checkpoint's trained encoder weights", family=zoo.ENCODERS)
+def loads_trained_weights(attempt, name):
+    model = m.expect_model(attempt.load_sentiment_classifier(m.checkpoint(name)), "load_sentiment_classifier", name)
+    m.expect_loaded(model, name)
+
+
+@check("two labels, id2label {0: negative, 1: positive} and label2id its inverse", family=zoo.ENCODERS)
+def names_the_two_labels(attempt, name):
+    model = m.expect_model(attempt.load_sentiment_classifier(m.checkpoint(name)), "load_sentiment_classifier", name)
+    config = model.config
+    id2label, label2id = dict(config.id2label), dict(config.label2id)
+    if config.num_labels != 2:
+        fail(NUM_LABELS_LESSON, on=name, num_labels=config.num_labels)
+    if id2label == ID2LABEL and label2id == LABEL2ID:
+        return
+    if sorted(id2label.values()) == ["LABEL_0", "LABEL_1"]:
+        fail(NAMES_LESSON, on=name, id2label=id2label)
+    if any(isinstance(k, str) for k in id2label):
+        fail(KEYS_LESSON, on=name, id2label=id2label)
+    if id2label != ID2LABEL:
+        fail(MAP_LESSON, on=name, expected=ID2LABEL, got=id2label)
+    fail(INVERSE_LESSON, on=name, id2label=id2label, expected_label2id=LABEL2ID, got_label2id=label2id)
+
+
+def _names(model, logits):
+    lookup = {int(k): v for k, v in model.config.id2label.items()}
+    return [lookup[i] for i in logits.argmax(dim=-1).tolist()]
+
+
+def _expect_names(value, name, texts):
+    """Label names, not indices (a list of ints, or a tensor of them, gets its own lesson)."""
+    items = value.tolist() if hasattr(value, "tolist") and not isinstance(value, (list, tuple)) else value
+    if isinstance(items, (list, tuple)) and any(
+        isinstance(i, numbers.Integral) or hasattr(i, "dtype") for i in items
+    ):
+        fail(INT_LESSON, on=name, texts=texts, got=value)
+    return a1.expect_str_list(value, "predict", name, len(texts), texts=texts)
+
+
+@check("predict returns the name of each text's best label", family=zoo.ENCODERS)
+def predicts_label_names(attempt, name):
+    model = a1.load_with(
+        attempt, "load_sentiment_classifier", name, "AutoModelForSequenceClassification", HEAD_LESSON
+    )
+    tokenizer = a1.private_tokenizer(name)
+    m.sharpen_head(model, seed=0)
+
+    @given(texts=s.uneven_batches(max_size=5))
+    def prop(texts):
+        shared = m.tokenizer(name)
+        logits = a1.logits_of(model, shared, texts)
+        if tuple(logits.shape) != (len(texts), 2):
+            fail(NUM_LABELS_LESSON, on=name, texts=texts, logits_shape=tuple(logits.shape))
+        a1.split_decisions(model, shared, texts)
+        got = _expect_names(attempt.predict(model, tokenizer, list(texts)), name, texts)
+        logits = a1.logits_of(model, shared, texts)
+        expected = _names(model, logits)
+        if all(g == e or tie for g, e, tie in zip(got, expected, a1.near_ties(logits))):
+            return
+        if got == _names(model, a1.logits_of(model, shared, texts, attention=False)):
+            fail(PADDING_LESSON, on=name, texts=texts, expected=expected, got=got)
+        fail(VALUE_LESSON, on=name, texts=texts, expected=expected, got=got)
+
+    prop()

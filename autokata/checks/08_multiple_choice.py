@@ -1,0 +1,121 @@
+"""Hidden checks for kata 08: AutoModelForMultipleChoice, one prompt-choice row per choice."""
+
+from collections import Counter
+from contextlib import contextmanager
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_a2 as a2
+
+HINTS = (
+    "AutoModelForMultipleChoice scores each choice as its own row, and every row pairs the prompt "
+    "with one choice. Its input has three axes: [batch, num_choices, tokens].",
+    "`tokenizer([prompt] * len(choices), choices, padding=True, return_tensors=\"pt\")` gives "
+    "[num_choices, tokens]; add the batch axis with `.unsqueeze(0)` on every tensor before calling "
+    "the model.",
+    "The logits come back as [1, num_choices]: return `int(logits[0].argmax())`.",
+)
+
+SEQUENCE_LESSON = (
+    "AutoModelForSequenceClassification scores one text at a time with its own labels; a "
+    "multiple-choice head gives each (prompt, choice) row one score so the choices compete. Load "
+    "the checkpoint with AutoModelForMultipleChoice."
+)
+HEAD_LESSON = "`{got}` cannot score choices against each other: load it with AutoModelForMultipleChoice."
+NOT_PAIRED_LESSON = (
+    "The model saw the choices without the prompt. Each row must pair the prompt with one choice "
+    "(tokenizer(prompt_list, choices)), or the model cannot judge which choice fits the prompt."
+)
+ROWS_LESSON = (
+    "The model should see exactly one row per choice, each the pair (prompt, choice), in one "
+    "[1, num_choices, tokens] input."
+)
+PAIR_FORMAT_LESSON = (
+    "The rows the model saw differ from the tokenizer's (prompt, choice) pairs. Pass the prompts and "
+    "the choices as two lists, `tokenizer([prompt] * n, choices)`, prompt first, without joining the "
+    "texts yourself, swapping them or cutting them short."
+)
+AXIS_LESSON = (
+    "You returned 0 although another choice scores highest. The logits have shape [1, num_choices]: "
+    "the choices lie along axis 1 (an argmax over axis 0, the batch, is always 0)."
+)
+VALUE_LESSON = "Your index is not the choice with the highest multiple-choice logit."
+
+
+@contextmanager
+def rows_seen(model, pad):
+    """Record every row of token ids that reaches the model's input embeddings (padding removed)."""
+    rows = []
+
+    def spy(module, args):
+        ids = args[0].reshape(-1, args[0].shape[-1])
+        rows.extend(tuple(int(t) for t in row if int(t) != pad) for row in ids)
+
+    hook = model.get_input_embeddings().register_forward_pre_hook(spy)
+    try:
+        yield rows
+    finally:
+        hook.remove()
+
+
+def _rows(encoding):
+    return Counter(tuple(i for i, keep in zip(ids, mask) if keep)
+                   for ids, mask in zip(encoding["input_ids"], encoding["attention_mask"]))
+
+
+def _expect_rows(seen, tokenizer, name, prompt, choices):
+    """The rows must be the tokenizer's (prompt, choice) pairs, one per choice."""
+    prompts = [prompt] * len(choices)
+    if Counter(seen) == _rows(tokenizer(prompts, choices)):
+        return
+    if Counter(seen) == _rows(tokenizer(list(choices))):
+        fail(NOT_PAIRED_LESSON, on=name, prompt=prompt, choices=choices)
+    if len(seen) != len(choices):
+        fail(ROWS_LESSON, on=name, prompt=prompt, choices=choices, rows_the_model_saw=len(seen))
+    fail(PAIR_FORMAT_LESSON, on=name, prompt=prompt, choices=choices)
+
+
+@check("load_chooser loads a multiple-choice head on the trained encoder", family=zoo.ENCODERS)
+def loads_a_chooser(attempt, name):
+    model = m.expect_model(attempt.load_chooser(m.checkpoint(name)), "load_chooser", name)
+    a2.expect_auto_class(
+        model, "AutoModelForMultipleChoice", name,
+        {"AutoModelForSequenceClassification": SEQUENCE_LESSON}, HEAD_LESSON,
+    )
+    m.expect_loaded(model, name)
+
+
+@check("choose feeds one (prompt, choice) row per choice and picks the best", family=zoo.ENCODERS)
+def chooses_the_best_choice(attempt, name):
+    import torch
+
+    tokenizer = m.tokenizer(name)
+    model = a2.private_copy("AutoModelForMultipleChoice", name)
+
+    @given(
+        prompt=s.sentences(1, 5),
+        choices=st.lists(s.sentences(1, 4), min_size=2, max_size=5, unique=True),
+        seed=st.integers(0, 2**16),
+    )
+    def prop(prompt, choices, seed):
+        m.sharpen_head(model, seed)
+        with rows_seen(model, tokenizer.pad_token_id) as seen:
+            got = attempt.choose(model, tokenizer, prompt, list(choices))
+        got = a2.expect_int(got, "choose", name, prompt=prompt, choices=choices)
+        _expect_rows(seen, tokenizer, name, prompt, choices)
+        encoding = tokenizer([prompt] * len(choices), choices, padding=True, return_tensors="pt")
+        with torch.no_grad():
+            logits = model(**{k: v.unsqueeze(0) for k, v in encoding.items()}).logits[0]
+        expected = int(logits.argmax())
+        tolerance = 1e-5 * max(1.0, float(logits.abs().max()))
+        if 0 <= got < len(choices) and logits[got] >= logits[expected] - tolerance:
+            return
+        fail(AXIS_LESSON if got == 0 else VALUE_LESSON, on=name, prompt=prompt, choices=choices,
+             expected=expected, got=got, scores=[round(x, 4) for x in logits.tolist()])
+
+    prop()

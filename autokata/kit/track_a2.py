@@ -1,0 +1,94 @@
+"""Helpers shared by the task-head katas of Track A (06-10): which Auto class a
+model belongs to, private models a check may change, and return-value checks.
+"""
+
+from __future__ import annotations
+
+import copy
+import numbers
+from collections.abc import Mapping
+from typing import Any
+
+from autokata.kit import models as m
+from autokata.kit.outcomes import Plain, fail
+
+#: The Auto classes a learner might reach for in these katas, most specific head first.
+AUTO_CLASSES: tuple[str, ...] = (
+    "AutoModelForTokenClassification",
+    "AutoModelForQuestionAnswering",
+    "AutoModelForMultipleChoice",
+    "AutoModelForNextSentencePrediction",
+    "AutoModelForSequenceClassification",
+    "AutoModelForPreTraining",
+    "AutoModelForMaskedLM",
+    "AutoModelForCausalLM",
+    "AutoModel",
+)
+
+
+def auto_classes_of(model: Any) -> list[str]:
+    """The Auto classes that resolve to this model's class for its config."""
+    import transformers
+
+    found = []
+    for auto_name in AUTO_CLASSES:
+        mapping = getattr(transformers, auto_name)._model_mapping
+        try:
+            if mapping[type(model.config)] is type(model):
+                found.append(auto_name)
+        except KeyError:
+            continue
+    return found
+
+
+def expect_auto_class(model: Any, wanted: str, name: str, lessons: Mapping[str, str], otherwise: str) -> None:
+    """The model must be the class `wanted` (an Auto class name) gives for the checkpoint.
+
+    A model of the right architecture but another head gets the lesson keyed
+    by the Auto class it came from (`lessons`), or `otherwise`; a hard-coded
+    class of another architecture gets the kit's hard-coding lesson.
+    """
+    import transformers
+
+    got = auto_classes_of(model)
+    lesson = next((lessons[auto] for auto in got if auto in lessons), otherwise)
+    m.expect_class(model, getattr(transformers, wanted), name, lesson.format(got=type(model).__name__))
+
+
+def private_copy(auto_class_name: str, name: str, **kwargs: Any) -> Any:
+    """A copy of a reference model that a check may change and hand to learner code.
+
+    The shared references stay untouched whatever the check (re-seeded heads)
+    or the learner (`model.train()`, edited config) does to the copy.
+    """
+    return copy.deepcopy(m.reference(auto_class_name, name, **kwargs)).eval()
+
+
+def expect_str_list(value: Any, function: str, name: str, **shown: Any) -> list[str]:
+    """A learner's list of strings (a tuple is fine); anything else gets a lesson."""
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    fail(
+        f"`{function}` should return a list of strings.",
+        on=name, **shown, got=Plain(f"{type(value).__name__}: {value!r}"[:200]),
+    )
+
+
+def expect_int(value: Any, function: str, name: str, **shown: Any) -> int:
+    """A learner's index as a plain int (Python or numpy int; not a tensor, not a bool)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    fail(
+        f"`{function}` should return a plain Python int (for a one-element tensor, use `.item()`).",
+        on=name, **shown, got=Plain(f"{type(value).__name__}: {value!r}"[:200]),
+    )
+
+
+def expect_float(value: Any, function: str, name: str, **shown: Any) -> float:
+    """A learner's number as a plain float (not a tensor)."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return float(value)
+    fail(
+        f"`{function}` should return a plain Python float (for a one-element tensor, use `.item()`).",
+        on=name, **shown, got=Plain(f"{type(value).__name__}: {value!r}"[:200]),
+    )

@@ -1,0 +1,18 @@
+"""Kata 02 · Continue a text with AutoModelForCausalLM (reference solution)."""
+
+import torch
+from transformers import AutoModelForCausalLM
+
+
+def load_generator(path):
+    """Load the checkpoint at `path` with the head that predicts the next token."""
+    return AutoModelForCausalLM.from_pretrained(path)
+
+
+def continue_text(model, tokenizer, prompt: str, n_tokens: int) -> str:
+    """The greedy continuation of `prompt`, `n_tokens` tokens long, without the prompt."""
+    inputs = tokenizer(prompt, return_tensors="pt")
+    with torch.no_grad():
+        output = model.generate(**inputs, max_new_tokens=n_tokens, do_sample=False)
+    new_ids = output[0, inputs["input_ids"].shape[1]:]
+    return tokenizer.decode(new_ids, skip_special_tokens=True)

@@ -1,0 +1,20 @@
+"""Wrong answer: argmax over the batch axis instead of the choices."""
+
+import torch
+from transformers import AutoModelForMultipleChoice
+
+MUTANT_EXPECTS = "choices lie along axis 1"
+
+
+def load_chooser(path):
+    """Load the checkpoint with a multiple-choice head."""
+    return AutoModelForMultipleChoice.from_pretrained(path)
+
+
+def choose(model, tokenizer, prompt: str, choices: list[str]) -> int:
+    """The index of the choice the model scores highest as the prompt's continuation."""
+    encoding = tokenizer([prompt] * len(choices), choices, padding=True, return_tensors="pt")
+    batch = {key: value.unsqueeze(0) for key, value in encoding.items()}
+    with torch.no_grad():
+        logits = model(**batch).logits
+    return int(logits.argmax(dim=0)[0])
