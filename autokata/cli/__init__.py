@@ -1,0 +1,42 @@
+"""The `autokata` console script: list, hint, reset, solution and watch, in the manner of rustlings.
+
+Each verb lives in its own module with an `add_parser` (its options and help)
+and a `run(args, project)` returning the exit status: 0 done, 1 refused or not
+possible yet, 2 a usage error. Every verb works on one project folder (see
+`project.py`); its state lives in `<project>/.autokata/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from autokata.cli import hint, listing, reset, solution, watch
+from autokata.cli.project import NoCourse, Project
+
+VERBS = (listing, hint, reset, solution, watch)
+DESCRIPTION = "Katas for the Hugging Face transformers Auto classes: your progress, hints, resets and watch mode."
+COURSE_HELP = "the course folder (default: the nearest folder upward from here holding katas/)"
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="autokata", description=DESCRIPTION)
+    main_parser.add_argument("--course", type=Path, metavar="DIR", help=COURSE_HELP)
+    # Also accepted after the verb; SUPPRESS keeps a verb from erasing a --course given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--course", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=COURSE_HELP)
+    verbs = main_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for verb in VERBS:
+        verb.add_parser(verbs, common)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `autokata` console script."""
+    args = parser().parse_args(argv)
+    try:
+        project = Project.find(args.course)
+    except NoCourse as error:
+        print(error)
+        return 2
+    return args.run(args, project)
