@@ -21,7 +21,8 @@ from autokata.kit.outcomes import fail
 LABEL_WORDS: tuple[str, ...] = (
     "negative", "neutral", "positive", "spam", "ham", "sports", "politics", "science",
     "joy", "anger", "fear", "surprise", "toxic", "urgent", "billing", "refund",
-    "B-PER", "I-LOC", "café", "naïve", "Ελληνικά", "русский", "日本語", "한국어", "😀 happy", "0", "1",
+    "B-PER", "I-LOC", "café", "naïve", "Ελληνικά", "русский", "日本語", "한국어", "😀 happy",
+    "0", "1",
 )
 _PLACEHOLDER = re.compile(r"LABEL_\d+")
 
@@ -30,8 +31,13 @@ CLASS_LESSON = (
     "head (one score per label for the whole text)."
 )
 HEAD_SIZE_LESSON = (
-    "The classification head must have exactly one output per label, so the logits' last axis "
-    "has the drawn number of labels."
+    "The classification head must have exactly one output per label: for one text, logits of shape "
+    "[1, number of labels]."
+)
+CONFIG_SIZE_LESSON = (
+    "Your head has the right size but the config's `num_labels` disagrees: the config must describe the "
+    "head, or a saved model reloads with the wrong one. Give the labels to `from_pretrained` instead of "
+    "swapping modules by hand."
 )
 PLACEHOLDER_LESSON = (
     "Your model's labels are the placeholders LABEL_0, LABEL_1, ...: `num_labels` sizes the head but "
@@ -53,7 +59,10 @@ ORDER_LESSON = (
     "Your maps hold the right names in another order: output index i must name `labels[i]`, "
     "in the order the labels were given."
 )
-MAPS_LESSON = "Your label maps do not match the labels you were given: `id2label[i]` is `labels[i]`, `label2id` its inverse."
+MAPS_LESSON = (
+    "Your label maps do not match the labels you were given: `id2label[i]` is `labels[i]`, "
+    "and `label2id` is its inverse."
+)
 
 
 def label_sets(
@@ -99,8 +108,10 @@ def logits_of(model: Any, name: str, texts: Sequence[str]) -> Any:
 def expect_head_size(model: Any, name: str, size: int, lesson: str = HEAD_SIZE_LESSON, **shown: Any) -> None:
     """The logits of one text must have shape [1, size], and the config must say so too."""
     shape = tuple(logits_of(model, name, ["the cat sat on the mat"]).shape)
-    if shape != (1, size) or model.config.num_labels != size:
+    if shape != (1, size):
         fail(lesson, on=name, **shown, expected_logits_shape=(1, size), got_logits_shape=shape)
+    if model.config.num_labels != size:
+        fail(CONFIG_SIZE_LESSON, on=name, **shown, expected_num_labels=size, got_num_labels=model.config.num_labels)
 
 
 def expect_label_maps(

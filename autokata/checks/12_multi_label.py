@@ -1,0 +1,216 @@
+"""Hidden checks for kata 12: problem_type="multi_label_classification", BCE loss, sigmoid tags."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_b1 as b
+
+HINTS = (
+    "The head is an ordinary sequence classifier; one config value, `problem_type`, tells it that "
+    "labels are independent yes/no questions. Predictions then use a sigmoid per label, not a softmax.",
+    "`AutoModelForSequenceClassification.from_pretrained(path, problem_type=\"multi_label_classification\", "
+    "id2label=..., label2id=...)`.",
+    "In `predict_tags`: `torch.sigmoid(model(**tokenizer(text, return_tensors=\"pt\")).logits[0])`, then keep "
+    "`model.config.id2label[i]` for every index i whose probability is above `threshold`.",
+)
+
+PROBLEM_TYPE_LESSON = (
+    "`config.problem_type` must be \"multi_label_classification\": it is what makes the loss binary "
+    "cross-entropy (each label its own yes/no question). Left unset, the model guesses from each batch of "
+    "labels, and integer labels would silently train a single-label softmax classifier."
+)
+LOSS_LESSON = (
+    "With multi-hot float labels a multi-label classifier's loss is binary cross-entropy with logits "
+    "(a sigmoid per label); yours computed another loss, so its `problem_type` is not the multi-label one."
+)
+LOSS_ERROR_LESSON = (
+    "Your model could not compute a loss for multi-hot labels (one 0/1 value per label and text): a "
+    "single-label classifier expects one class index per text. Set the multi-label problem type."
+)
+SET_LESSON = "`predict_tags` should return a set of label names (strings), e.g. {\"sports\", \"politics\"}."
+INDEX_LESSON = (
+    "`predict_tags` returned label indices: turn each index into its name with `model.config.id2label`."
+)
+SOFTMAX_LESSON = (
+    "Your tags come from a softmax, which makes the labels compete for one unit of probability. In "
+    "multi-label classification each label is judged alone: apply a sigmoid to each logit."
+)
+ARGMAX_LESSON = (
+    "You returned only the best-scoring label (argmax), but a text can carry zero, one or many tags: "
+    "keep every label whose sigmoid probability is above the threshold."
+)
+RAW_LOGITS_LESSON = (
+    "You compared the raw logits with the threshold. Logits are unbounded scores; the threshold is a "
+    "probability, so apply a sigmoid to the logits first."
+)
+FIXED_THRESHOLD_LESSON = (
+    "Your tags ignore the `threshold` argument (they look like a fixed 0.5 cut). Compare the sigmoid "
+    "probabilities with the threshold you are given."
+)
+DEFAULT_THRESHOLD_LESSON = (
+    "Called without a threshold, `predict_tags` must use the default 0.5 from the kata's signature."
+)
+TAGS_LESSON = "Your tags are not the labels whose sigmoid probability is above the threshold."
+FIXED_LABELS = ("sports", "politics", "science", "music")
+MULTI_LABEL = "multi_label_classification"
+#: Probabilities this close to the threshold may fall either way (float rounding differs between methods).
+BAND = 1e-4
+#: Extra thresholds tried when a prediction is wrong, to tell the usual mistakes apart.
+PROBES = (0.02, 0.3, 0.7, 0.98)
+
+
+def _multilabel(attempt, name, labels):
+    loaded = attempt.load_multilabel(m.checkpoint(name), list(labels))
+    return b.expect_classifier(loaded, "load_multilabel", name)
+
+
+@check("load_multilabel loads a sequence classifier with the checkpoint's weights", family=zoo.ENCODERS)
+def loads_a_trained_classifier(attempt, name):
+    m.expect_loaded(_multilabel(attempt, name, FIXED_LABELS), name)
+
+
+@check("load_multilabel sets the multi-label problem type, one output per label and both maps", family=zoo.ENCODERS)
+def configured_for_multi_label(attempt, name):
+    @given(labels=b.label_sets())
+    def prop(labels):
+        model = _multilabel(attempt, name, labels)
+        if model.config.problem_type != MULTI_LABEL:
+            fail(PROBLEM_TYPE_LESSON, on=name, expected=MULTI_LABEL, got=model.config.problem_type)
+        b.expect_head_size(model, name, len(labels), labels=labels)
+        b.expect_label_maps(model.config, labels, name)
+
+    prop()
+
+
+@st.composite
+def _multi_hot_batches(draw):
+    """Labels, a batch of texts, and one 0/1 row per text (as floats, the way BCE wants them)."""
+    labels = draw(b.label_sets(max_size=12))
+    texts = draw(s.uneven_batches(max_size=3))
+    row = st.lists(st.sampled_from((0.0, 1.0)), min_size=len(labels), max_size=len(labels))
+    return labels, texts, draw(st.lists(row, min_size=len(texts), max_size=len(texts)))
+
+
+@check("with multi-hot labels the loss is binary cross-entropy with logits", family=zoo.ENCODERS)
+def loss_is_bce_with_logits(attempt, name):
+    import torch
+    import torch.nn.functional as F
+
+    @given(drawn=_multi_hot_batches())
+    def prop(drawn):
+        labels, texts, rows = drawn
+        model = _multilabel(attempt, name, labels)
+        b.expect_head_size(model, name, len(labels), labels=labels)
+        targets = torch.tensor(rows)
+        loss, logits = b.loss_with_labels(model, name, texts, targets)
+        shown = dict(on=name, labels=labels, multi_hot_labels=rows, problem_type=model.config.problem_type)
+        if logits is None:
+            fail(LOSS_ERROR_LESSON, **shown, the_model_said=str(loss).splitlines()[0])
+        expected = F.binary_cross_entropy_with_logits(logits, targets)
+        if not torch.allclose(loss, expected, atol=1e-5):
+            fail(LOSS_LESSON, **shown, expected_loss=float(expected), got_loss=float(loss))
+
+    prop()
+
+
+def _tag_sets(logits, threshold: float) -> dict[str, set[int]]:
+    """The right tag indices and the ones each usual mistake would give."""
+    import torch
+
+    probabilities = torch.sigmoid(logits).tolist()
+    return {
+        "sigmoid": {i for i, p in enumerate(probabilities) if p > threshold},
+        SOFTMAX_LESSON: {i for i, p in enumerate(torch.softmax(logits, -1).tolist()) if p > threshold},
+        ARGMAX_LESSON: {int(logits.argmax())},
+        RAW_LOGITS_LESSON: {i for i, x in enumerate(logits.tolist()) if x > threshold},
+        FIXED_THRESHOLD_LESSON: {i for i, p in enumerate(probabilities) if p > 0.5},
+    }
+
+
+def _near(logits, threshold: float) -> set[int]:
+    import torch
+
+    return {i for i, p in enumerate(torch.sigmoid(logits).tolist()) if abs(p - threshold) < BAND}
+
+
+def _tags(attempt, model, name, text, *threshold) -> set[int]:
+    """Call predict_tags and turn its names back into indices (validating the type first)."""
+    got = attempt.predict_tags(model, m.tokenizer(name), text, *threshold)
+    if not isinstance(got, (set, frozenset)):
+        fail(SET_LESSON, on=name, got=f"{type(got).__name__}: {got!r}")
+    if any(isinstance(tag, int) for tag in got):
+        fail(INDEX_LESSON, on=name, got=got)
+    label2id = {label: index for index, label in model.config.id2label.items()}
+    unknown = [tag for tag in got if tag not in label2id]
+    if unknown:
+        fail(SET_LESSON, on=name, labels=list(label2id), got_unknown_tags=unknown)
+    return {label2id[tag] for tag in got}
+
+
+def _right(got: set[int], logits, threshold: float) -> bool:
+    return not (got ^ _tag_sets(logits, threshold)["sigmoid"]) - _near(logits, threshold)
+
+
+def _probe_models(model) -> list:
+    """Copies of `model` whose final layer is shifted up or flattened: on them the usual mistakes
+    disagree with each other (a fixed 0.5 cut keeps most labels, argmax one, a flat softmax all)."""
+    import copy
+
+    import torch
+
+    probes = []
+    for shift, scale in ((6.0, 1.0), (0.0, 0.01)):
+        probe = copy.deepcopy(model)
+        size = probe.config.num_labels
+        layer = [x for x in probe.modules() if isinstance(x, torch.nn.Linear) and x.out_features == size][-1]
+        with torch.no_grad():
+            layer.weight.mul_(scale)
+            layer.bias.mul_(scale).add_(shift)
+        probes.append(probe)
+    return probes
+
+
+def _diagnose(attempt, model, name, text, logits, threshold: float, got: set[int], fallback: str = TAGS_LESSON):
+    """Name the mistake whose predictions match the learner's on every probe model and threshold;
+    `fallback` when none does."""
+    evidence = [(logits, threshold, got)]
+    for probe in [model, *_probe_models(model)]:
+        probe_logits = b.logits_of(probe, name, [text])[0]
+        evidence += [(probe_logits, t, _tags(attempt, probe, name, text, t)) for t in (threshold, *PROBES)]
+    id2label = model.config.id2label
+    shown = dict(
+        on=name, text=text, threshold=threshold,
+        sigmoid_probabilities={id2label[i]: round(p, 4) for i, p in enumerate(logits.sigmoid().tolist())},
+        expected={id2label[i] for i in _tag_sets(logits, threshold)["sigmoid"]}, got={id2label[i] for i in got},
+    )
+    for lesson in (ARGMAX_LESSON, SOFTMAX_LESSON, RAW_LOGITS_LESSON, FIXED_THRESHOLD_LESSON):
+        if all(_tag_sets(x, t)[lesson] == tags for x, t, tags in evidence):
+            fail(lesson, **shown)
+    fail(fallback, **shown)
+
+
+@check("predict_tags keeps every label whose sigmoid probability is above the threshold", family=zoo.ENCODERS)
+def tags_are_sigmoid_above_threshold(attempt, name):
+    @given(
+        labels=b.label_sets(),
+        texts=st.lists(s.sentences(), min_size=2, max_size=3),
+        threshold=st.integers(5, 95).map(lambda percent: percent / 100),
+        seed=st.integers(0, 2**16),
+    )
+    def prop(labels, texts, threshold, seed):
+        id2label, label2id = b.label_maps(labels)
+        model = b.sharp_classifier(name, seed, problem_type=MULTI_LABEL, id2label=id2label, label2id=label2id)
+        every_logits = b.logits_of(model, name, texts)
+        for text, logits in zip(texts, every_logits):
+            got = _tags(attempt, model, name, text, threshold)
+            if not _right(got, logits, threshold):
+                _diagnose(attempt, model, name, text, logits, threshold, got)
+        default = _tags(attempt, model, name, texts[0])
+        if not _right(default, every_logits[0], 0.5):
+            _diagnose(attempt, model, name, texts[0], every_logits[0], 0.5, default, DEFAULT_THRESHOLD_LESSON)
+
+    prop()

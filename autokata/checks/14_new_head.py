@@ -1,0 +1,82 @@
+"""Hidden checks for kata 14: ignore_mismatched_sizes=True swaps a fine-tuned head, keeps the encoder."""
+
+from hypothesis import given
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import track_b1 as b
+from autokata.kit.outcomes import LearnerCrash
+
+HINTS = (
+    "Loading a 3-label checkpoint with another number of labels fails on purpose: the head's weights "
+    "do not fit. One `from_pretrained` flag says that dropping them is what you want.",
+    "`ignore_mismatched_sizes=True` loads every weight that fits (the encoder) and initialises the "
+    "head anew. Name the new outputs with `id2label` and `label2id` in the same call.",
+    "`AutoModelForSequenceClassification.from_pretrained(path, id2label=dict(enumerate(labels)), "
+    "label2id={name: i for i, name in enumerate(labels)}, ignore_mismatched_sizes=True)`.",
+)
+
+FLAG_LESSON = (
+    "Loading the 3-label checkpoint with another number of labels raised a size mismatch: transformers "
+    "will not drop trained head weights unless you say so with `ignore_mismatched_sizes=True`."
+)
+NEW_HEAD_LESSON = (
+    "The classifier must give one score per new label for each text (logits of shape [1, len(labels)] "
+    "for one text). Ask for the new labels when you load, so a head of the new size replaces the "
+    f"checkpoint's {len(zoo.THREE_LABEL_NAMES)}-output one."
+)
+STALE_LESSON = (
+    "Your label maps still hold the fine-tuned checkpoint's labels "
+    f"({', '.join(zoo.THREE_LABEL_NAMES)}): pass the new labels as `id2label` and `label2id` when you reload."
+)
+ENCODER_LESSON = (
+    "Some encoder weights differ from the fine-tuned checkpoint's: only the head should be new, every "
+    "other weight loaded from `path`."
+)
+#: The old head has three outputs, so three drawn labels would need no new head.
+NOT_THREE = (len(zoo.THREE_LABEL_NAMES),)
+FIXED_LABELS = ("billing", "refund", "shipping", "other", "urgent")
+
+
+def _reloaded(attempt, name, labels):
+    """The learner's model; a size-mismatch crash becomes the lesson about the flag."""
+    try:
+        value = attempt.reload_with_labels(m.checkpoint(name), list(labels))
+    except LearnerCrash as crash:
+        if "ignore_mismatched_sizes" in str(crash) or "size mismatch" in str(crash):
+            fail(FLAG_LESSON, on=name, old_labels=list(zoo.THREE_LABEL_NAMES), new_labels=list(labels))
+        raise
+    return b.expect_classifier(value, "reload_with_labels", name)
+
+
+@check("reload_with_labels replaces the 3-label head with one output per new label", family=zoo.THREE_LABELS)
+def head_has_the_new_size(attempt, name):
+    @given(labels=b.label_sets(exclude_sizes=NOT_THREE))
+    def prop(labels):
+        model = _reloaded(attempt, name, labels)
+        b.expect_head_size(model, name, len(labels), NEW_HEAD_LESSON, labels=labels)
+
+    prop()
+
+
+@check("the encoder keeps the fine-tuned checkpoint's weights", family=zoo.THREE_LABELS)
+def encoder_is_kept(attempt, name):
+    import torch
+
+    model = _reloaded(attempt, name, FIXED_LABELS)
+    m.expect_loaded(model, name)
+    theirs = m.reference("AutoModelForSequenceClassification", name).base_model.state_dict()
+    for key, value in model.base_model.state_dict().items():
+        if key in theirs and not torch.equal(value, theirs[key]):
+            fail(ENCODER_LESSON, on=name, first_weight_that_differs=key)
+
+
+@check("the label maps name the new labels, not the old three", family=zoo.THREE_LABELS)
+def maps_name_the_new_labels(attempt, name):
+    @given(labels=b.label_sets(exclude_sizes=NOT_THREE))
+    def prop(labels):
+        model = _reloaded(attempt, name, labels)
+        b.expect_label_maps(model.config, labels, name, stale=zoo.THREE_LABEL_NAMES, stale_lesson=STALE_LESSON)
+
+    prop()

@@ -1,0 +1,24 @@
+"""Wrong answer: leaves problem_type unset, so the loss is guessed from each batch's labels."""
+
+import torch
+from transformers import AutoModelForSequenceClassification
+
+MUTANT_EXPECTS = 'must be "multi_label_classification"'
+
+
+def load_multilabel(path, labels: list[str]):
+    """A classifier that treats each label as its own yes/no question."""
+    id2label = dict(enumerate(labels))
+    return AutoModelForSequenceClassification.from_pretrained(
+        path,
+        id2label=id2label,
+        label2id={label: index for index, label in id2label.items()},
+    )
+
+
+def predict_tags(model, tokenizer, text: str, threshold: float = 0.5) -> set[str]:
+    """Every label whose sigmoid probability for `text` is above `threshold`."""
+    batch = tokenizer(text, return_tensors="pt")
+    with torch.no_grad():
+        probabilities = torch.sigmoid(model(**batch).logits[0])
+    return {model.config.id2label[index] for index, p in enumerate(probabilities.tolist()) if p > threshold}

@@ -1,0 +1,18 @@
+"""Wrong answer: squashes the regression output through a sigmoid."""
+
+import torch
+from transformers import AutoModelForSequenceClassification
+
+MUTANT_EXPECTS = "went through a sigmoid"
+
+
+def load_regressor(path):
+    """A sequence model with a single-output head: a regressor trained with MSE."""
+    return AutoModelForSequenceClassification.from_pretrained(path, num_labels=1)
+
+
+def score(model, tokenizer, texts: list[str]) -> list[float]:
+    """The regressor's raw output for each text, in order."""
+    batch = tokenizer(texts, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        return torch.sigmoid(model(**batch).logits[:, 0]).tolist()
