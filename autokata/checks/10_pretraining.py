@@ -1,0 +1,180 @@
+"""Hidden checks for kata 10: AutoModelForPreTraining from a config; the MLM + NSP loss.
+
+The learner's freshly built model is its own reference: the check puts it in
+eval mode (no dropout), lets the learner compute the loss, then computes every
+candidate loss (right and wrong) from one seeded forward pass of the same
+model object with the drawn mask positions and NSP label.
+"""
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autokata import zoo
+from autokata.kit import check, fail
+from autokata.kit import models as m
+from autokata.kit import strategies as s
+from autokata.kit import track_a2 as a2
+from autokata.kit.outcomes import Plain
+
+HINTS = (
+    "Training from scratch means the checkpoint's *shape* (its config) without its weights. "
+    "AutoModelForPreTraining builds BERT with both of its pre-training heads.",
+    "`AutoModelForPreTraining.from_config(AutoConfig.from_pretrained(path))`. For the loss, pass "
+    "`labels` (original ids at the masked positions, -100 elsewhere) and `next_sentence_label` "
+    "(0 when B follows A) to the model.",
+    "Encode the pair, clone `input_ids`, make `labels = torch.full_like(ids, -100)`, copy "
+    "`ids[0, positions]` into `labels[0, positions]`, *then* set `ids[0, positions] = "
+    "tokenizer.mask_token_id`; return `model(..., labels=labels, next_sentence_label="
+    "torch.tensor([0 if is_next else 1])).loss`.",
+)
+
+MLM_ONLY_LESSON = (
+    "AutoModelForMaskedLM has only the masked-word head: BERT's pre-training also trains the "
+    "next-sentence head, and AutoModelForPreTraining builds both."
+)
+HEAD_LESSON = (
+    "`{got}` is not BERT's pre-training model: AutoModelForPreTraining builds the encoder with both "
+    "pre-training heads (masked words and next sentence)."
+)
+FROM_PRETRAINED_LESSON = (
+    "Your model already holds the checkpoint's trained weights. Training from scratch starts from "
+    "fresh random weights: read only the config (AutoConfig.from_pretrained) and build the model "
+    "with `from_config`."
+)
+CONFIG_LESSON = (
+    "Your model is not shaped like the checkpoint: build it from the checkpoint's own config "
+    "(AutoConfig.from_pretrained(path)) so sizes and vocabulary match."
+)
+TYPE_LESSON = "`pretraining_loss` should return the loss as a one-element torch tensor (the model output's `.loss`)."
+GRAD_LESSON = (
+    "Your loss carries no gradient back to the model's weights, so `loss.backward()` could not train "
+    "it. Do not compute it under torch.no_grad() and do not turn it into a number."
+)
+NSP_ONLY_MISSING_LESSON = (
+    "Your loss is only the masked-word part. BERT's pre-training loss adds the next-sentence loss: "
+    "pass `next_sentence_label` too."
+)
+NO_IGNORE_LESSON = (
+    "Your labels score every position. Only the masked positions carry a label; every other position "
+    "must be -100, the index the loss ignores."
+)
+MASKED_LABELS_LESSON = (
+    "Your labels hold the mask token, not the tokens that were hidden. Copy the original ids into "
+    "`labels` before you write the mask token into `input_ids`."
+)
+NOT_MASKED_LESSON = (
+    "The model saw the original tokens at the masked positions. Replace them with "
+    "`tokenizer.mask_token_id` in `input_ids` (the labels keep the originals)."
+)
+INVERTED_LESSON = (
+    "Your next-sentence label is inverted: 0 means 'B follows A' and 1 means 'B is random'."
+)
+VALUE_LESSON = (
+    "Your loss is not the masked-word loss (labels only at the drawn positions) plus the "
+    "next-sentence loss for the drawn label."
+)
+TOLERANCE = 1e-5
+
+
+def _built(attempt, name):
+    model = m.expect_model(attempt.build_for_pretraining(m.checkpoint(name)), "build_for_pretraining", name)
+    a2.expect_auto_class(model, "AutoModelForPreTraining", name, {"AutoModelForMaskedLM": MLM_ONLY_LESSON}, HEAD_LESSON)
+    return model
+
+
+@check("build_for_pretraining builds the pre-training class from the config, untrained", family=zoo.NSP)
+def builds_from_scratch(attempt, name):
+    from transformers import AutoConfig
+
+    model = _built(attempt, name)
+    wanted = AutoConfig.from_pretrained(m.checkpoint(name))
+    fields = ("vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size")
+    for field in fields:
+        if getattr(model.config, field, None) != getattr(wanted, field):
+            fail(CONFIG_LESSON, on=name, setting=field, expected=getattr(wanted, field),
+                 got=getattr(model.config, field, None))
+    if m.same_weights(model, name):
+        fail(FROM_PRETRAINED_LESSON, on=name)
+
+
+def _positions(tokenizer, first, second, picks):
+    """Token positions to mask, drawn among the pair's real (non-special) tokens."""
+    encoding = tokenizer(first, second, return_special_tokens_mask=True)
+    real = [i for i, special in enumerate(encoding["special_tokens_mask"]) if not special]
+    return sorted({real[pick % len(real)] for pick in picks})
+
+
+def _losses(model, tokenizer, first, second, positions, is_next, seed):
+    """The right loss and each wrong one, from seeded forward passes of the learner's model."""
+    import torch
+    from torch.nn.functional import cross_entropy
+
+    encoding = tokenizer(first, second, return_tensors="pt")
+    original = encoding["input_ids"][0]
+    masked = original.clone()
+    masked[positions] = tokenizer.mask_token_id
+    label = torch.tensor([0 if is_next else 1])
+
+    def forward(ids):
+        torch.manual_seed(seed)
+        with torch.no_grad():
+            output = model(**{**encoding, "input_ids": ids[None]})
+        return output.prediction_logits[0], output.seq_relationship_logits
+
+    words, pair = forward(masked)
+    mlm = float(cross_entropy(words[positions], original[positions]))
+    nsp = float(cross_entropy(pair, label))
+    unmasked_words, unmasked_pair = forward(original)
+    return {
+        "right": mlm + nsp,
+        NSP_ONLY_MISSING_LESSON: [mlm],
+        INVERTED_LESSON: [mlm + float(cross_entropy(pair, 1 - label))],
+        NO_IGNORE_LESSON: [float(cross_entropy(words, original)) + nsp,
+                           float(cross_entropy(words, masked)) + nsp],
+        MASKED_LABELS_LESSON: [float(cross_entropy(words[positions], masked[positions])) + nsp],
+        NOT_MASKED_LESSON: [float(cross_entropy(unmasked_words[positions], original[positions]))
+                            + float(cross_entropy(unmasked_pair, label))],
+    }
+
+
+def _expect_trainable_loss(model, got, name, shown):
+    import torch
+
+    if not isinstance(got, torch.Tensor) or got.numel() != 1:
+        fail(TYPE_LESSON, on=name, **shown, got=Plain(f"{type(got).__name__}: {got!r}"[:200]))
+    weights = model.get_input_embeddings().weight
+    if not got.requires_grad or torch.autograd.grad(got.sum(), weights, allow_unused=True)[0] is None:
+        fail(GRAD_LESSON, on=name, **shown)
+
+
+@check("pretraining_loss is the MLM + NSP loss for the drawn masks and label", family=zoo.NSP)
+def loss_is_mlm_plus_nsp(attempt, name):
+    import torch
+
+    model = _built(attempt, name)
+    tokenizer = m.tokenizer(name)
+
+    @given(
+        first=s.sentences(1, 4), second=s.sentences(1, 4), is_next=st.booleans(),
+        picks=st.lists(st.integers(0, 200), min_size=1, max_size=4), seed=st.integers(0, 2**16),
+    )
+    def prop(first, second, is_next, picks, seed):
+        positions = _positions(tokenizer, first, second, picks)
+        shown = dict(first=first, second=second, mask_positions=positions, is_next=is_next)
+        model.eval()
+        torch.manual_seed(seed)
+        got = attempt.pretraining_loss(model, tokenizer, first, second, list(positions), is_next)
+        _expect_trainable_loss(model, got, name, shown)
+        got = float(got.detach().reshape(()))
+        losses = _losses(model, tokenizer, first, second, positions, is_next, seed)
+        if math.isclose(got, losses["right"], abs_tol=TOLERANCE):
+            return
+        shown.update(expected=losses["right"], got=got)
+        for lesson, wrong in losses.items():
+            if lesson != "right" and any(math.isclose(got, w, abs_tol=TOLERANCE) for w in wrong):
+                fail(lesson, on=name, **shown)
+        fail(VALUE_LESSON, on=name, **shown)
+
+    prop()
