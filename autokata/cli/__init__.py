@@ -1,4 +1,4 @@
-"""The `autokata` console script: list, hint, reset, solution and watch, in the manner of rustlings.
+"""The `autokata` console script: list, hint, reset, solution, watch, warmup and report, in the manner of rustlings.
 
 Each verb lives in its own module with an `add_parser` (its options and help)
 and a `run(args, project)` returning the exit status: 0 done, 1 refused or not
@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from autokata import report, warmup
 from autokata.cli import hint, listing, reset, solution, watch
 from autokata.cli.project import NoCourse, Project
 
 VERBS = (listing, hint, reset, solution, watch)
+#: Verbs that find their own folders (a report runs outside any course).
+STANDALONE_VERBS = {"warmup": warmup, "report": report}
 DESCRIPTION = "Katas for the Hugging Face transformers Auto classes: your progress, hints, resets and watch mode."
 COURSE_HELP = "the course folder (default: the nearest folder upward from here holding katas/)"
 
@@ -28,12 +31,18 @@ def parser() -> argparse.ArgumentParser:
     verbs = main_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for verb in VERBS:
         verb.add_parser(verbs, common)
+    for name, module in STANDALONE_VERBS.items():
+        sub = verbs.add_parser(name, parents=[common], help=module.HELP, description=module.HELP + ".")
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run, standalone=True)
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `autokata` console script."""
     args = parser().parse_args(argv)
+    if getattr(args, "standalone", False):
+        return args.run(args)
     try:
         project = Project.find(args.course)
     except NoCourse as error:

@@ -1,0 +1,94 @@
+"""`autokata report`: its options, and the run that checks the folders and writes the results."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from autokata import course, quiet
+from autokata.cli import checker
+from autokata.cli.project import checks_exist, parse_kata
+from autokata.report import formats, pool
+
+HELP = "check learners' folders of kata files and report each kata's state (for instructors)"
+CHECKING = "autokata report: checking {learners} learner folder(s) on {katas} kata(s) with {jobs} worker(s)…"
+WROTE = "Wrote {file}"
+NO_CHECKS = "Kata {code} cannot be reported: its checks have not landed in this version of autokata."
+NOT_POSITIVE = "must be a number above zero, not {given!r}"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "folders",
+        nargs="+",
+        type=Path,
+        metavar="DIR",
+        help="a learner's folder of kata files named as in the course (01_embeddings.py, …); one per learner",
+    )
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the results as JSON (schema autokata-report/1) to FILE"
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="also write a CSV for spreadsheets to FILE: a row per learner, a column per kata",
+    )
+    parser.add_argument(
+        "--kata",
+        action="append",
+        type=parse_kata,
+        metavar="NN",
+        help="report only this kata (repeat for several; default: every kata whose checks exist)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive(int),
+        default=len(pool.cores_available()),
+        metavar="N",
+        help="how many katas to check at once, each worker on its own core (default: the cores available, %(default)s)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=_positive(float),
+        default=checker.TIME_LIMIT_SECONDS,
+        metavar="SECONDS",
+        help="stop checking a kata file after this long and report it as a timeout (default: %(default)g)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every folder on every kata asked for; print the table and write the files asked for."""
+    quiet.offline_and_quiet_environment()  # the workers inherit it before they import transformers
+    unavailable = [kata for kata in args.kata or [] if not checks_exist(kata)]
+    if unavailable:
+        print("\n".join(NO_CHECKS.format(code=kata.code) for kata in unavailable), file=sys.stderr)
+        return 2
+    katas = [kata for kata in course.KATAS if kata in (args.kata or course.KATAS) and checks_exist(kata)]
+    print(CHECKING.format(learners=len(args.folders), katas=len(katas), jobs=args.jobs), file=sys.stderr, flush=True)
+    learners = pool.check_learners(args.folders, katas, args.jobs, args.time_limit)
+    print("\n".join(formats.table(learners, katas)))
+    if args.json:
+        formats.write_json(args.json, learners, katas)
+        print(WROTE.format(file=args.json))
+    if args.csv:
+        formats.write_csv(args.csv, learners, katas)
+        print(WROTE.format(file=args.csv))
+    return 0
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type: a number of `kind` above zero, or a usage error naming what was given."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise argparse.ArgumentTypeError(NOT_POSITIVE.format(given=text))
+        return value
+
+    return parse
