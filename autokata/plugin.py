@@ -10,6 +10,7 @@ and the first unsolved kata's lesson.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,9 @@ from autokata import course, runner  # noqa: E402
 from autokata.progress import ProgressSummary  # noqa: E402
 
 DEFAULT_TIMEOUT_SECONDS = 120.0
+#: From this many kata files on, a run spreads over the cores (pytest-xdist).
+PARALLEL_FROM = 8
+MAX_WORKERS = 4
 TIMEOUT_LESSON = (
     "Your code was still running after {seconds:g} s, so the check stopped it. Look for a loop "
     "that never ends or a generation budget far larger than the kata asks for. "
@@ -46,6 +50,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="autokata: show the lesson of every unsolved kata, not only the first.",
     )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_cmdline_main(config: pytest.Config):
+    """Check many katas on every core: worth it from PARALLEL_FROM katas on (measured:
+    35 solved katas took 29 s on one process, 18 s on two). `-n 0` turns it off."""
+    if _parallel_pays(config):
+        config.option.numprocesses = min(os.cpu_count() or 1, MAX_WORKERS)
+    return (yield)
+
+
+def _parallel_pays(config: pytest.Config) -> bool:
+    option = config.option
+    if not config.pluginmanager.hasplugin("xdist") or hasattr(config, "workerinput"):
+        return False
+    if getattr(option, "numprocesses", 0) is not None or option.collectonly or option.usepdb:
+        return False
+    if (os.cpu_count() or 1) < 2:
+        return False
+    return _count_kata_files(config.args) >= PARALLEL_FROM
+
+
+def _count_kata_files(args: list[str]) -> int:
+    count = 0
+    for arg in args:
+        path = Path(arg.split("::", 1)[0])
+        files = [path] if path.is_file() else path.rglob("[0-9][0-9]_*.py") if path.is_dir() else []
+        count += sum(course.kata_for_file(f.name) is not None for f in files)
+    return count
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -167,8 +200,6 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def _timeout_configured(config: pytest.Config) -> bool:
-    import os
-
     from_option = config.getoption("timeout", default=None)
     from_ini = config.getini("timeout") if "timeout" in config._parser._inidict else None
     return bool(from_option or from_ini or os.environ.get("PYTEST_TIMEOUT"))

@@ -75,3 +75,15 @@ def test_junit_xml_carries_the_lesson_for_graders(tmp_path):
     run_pytest("--junitxml=report.xml", ".", cwd=tmp_path)
 
     assert "first token" in (tmp_path / "report.xml").read_text()
+
+
+def test_a_whole_course_spreads_over_the_cores_and_one_kata_does_not(tmp_path):
+    shutil.copytree(ROOT / "katas", tmp_path / "katas")
+
+    course_run = run_pytest("katas/", cwd=tmp_path)
+    one_kata = run_pytest("katas/01_embeddings.py", cwd=tmp_path)
+    opted_out = run_pytest("-n", "0", "katas/", cwd=tmp_path)
+
+    assert "workers [" in course_run.stdout
+    assert "workers [" not in one_kata.stdout and "workers [" not in opted_out.stdout
+    assert "autokata: 0/35 solved" in opted_out.stdout
