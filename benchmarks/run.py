@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -62,11 +63,9 @@ def watch_latency() -> float | None:
     script = ROOT / "benchmarks" / "watch_latency.py"
     if not script.exists():
         return None
-    out = subprocess.run([sys.executable, str(script), "--median-only"], cwd=ROOT, capture_output=True, text=True)
-    try:
-        return float(out.stdout.strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        return None
+    out = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True)
+    found = re.search(r"save -> verdict: median ([0-9.]+) s", out.stdout)
+    return float(found.group(1)) if found else None
 
 
 def main() -> None:
