@@ -20,6 +20,8 @@ NO_COURSE = (
     "Change into your course folder or pass --course DIR."
 )
 NOT_A_COURSE = "{folder} is not an autokata course: it has no katas/ folder."
+#: A warm-up folder's clock; such a folder holds only the katas picked for it.
+WARMUP_STATE_FILE = "warmup.json"
 UNKNOWN_KATA = "there is no kata {given!r}: katas are numbered 01 to {last:02d} (see `autokata list`)"
 
 
@@ -64,8 +66,15 @@ class Project:
         relative = os.path.relpath(path, Path.cwd())
         return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
+    @property
+    def is_warmup(self) -> bool:
+        return (self.root / WARMUP_STATE_FILE).is_file()
+
     def katas(self) -> list[course.Kata]:
-        """The course's katas this project has, in course order: a file in katas/ or a shipped stub."""
+        """The course's katas this project has, in course order: a file in katas/ or a shipped
+        stub (in a warm-up folder, only the picked katas, whose files are there)."""
+        if self.is_warmup:
+            return [k for k in course.KATAS if self.file(k).is_file()]
         return [k for k in course.KATAS if self.file(k).is_file() or stubs.stub(k) is not None]
 
 

@@ -21,11 +21,12 @@ from pathlib import Path
 from filelock import FileLock
 
 from autokata import course
+from autokata.cli.project import WARMUP_STATE_FILE
 from autokata.runner import State
 from autokata.warmup.files import write_atomically
 
 FOLDER = "warmups"
-STATE_FILE = "warmup.json"
+STATE_FILE = WARMUP_STATE_FILE
 FORMAT = 1
 NAME_FORMAT = "%Y%m%d-%H%M%S"
 
