@@ -15,7 +15,6 @@ references, which run on a pristine twin with the same weights.
 
 from __future__ import annotations
 
-import copy
 import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,38 +22,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from autokata.kit import generation
+from autokata.kit import decoding, generation
 from autokata.kit import models as m
 from autokata.kit.outcomes import fail
 
 
-def _unreadable(text: str) -> bool:
-    return "\ufffd" in text or not text.isprintable() or not text.strip()
-
-
-@cache
-def decoder(name: str) -> Any:
-    """The zoo decoder with unreadable tokens never preferred (references only; never handed out)."""
-    import torch
-
-    model = copy.deepcopy(m.reference("AutoModelForCausalLM", name))
-    tokenizer = m.tokenizer(name)
-    unreadable = [i for i in range(len(tokenizer)) if _unreadable(tokenizer.decode([i]))]
-    with torch.no_grad():
-        model.get_output_embeddings().weight[unreadable] = 0.0
-    return model.eval()
-
-
-def decoder_for_learner(name: str) -> Any:
-    """A private copy of the readable decoder: the learner may change it freely."""
-    return copy.deepcopy(decoder(name))
-
-
-def tokenizer_for_learner(name: str) -> Any:
-    """A freshly loaded tokenizer (learners may set a pad token or a template on it)."""
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(m.checkpoint(name))
+#: The readable decoder and the private copies come from `decoding`, shared with katas 21-25.
+decoder = decoding.reference_model
+decoder_for_learner = decoding.model_for_learner
+tokenizer_for_learner = decoding.tokenizer_for_learner
 
 
 @dataclass(frozen=True)
