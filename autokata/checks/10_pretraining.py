@@ -68,6 +68,11 @@ NOT_MASKED_LESSON = (
     "The model saw the original tokens at the masked positions. Replace them with "
     "`tokenizer.mask_token_id` in `input_ids` (the labels keep the originals)."
 )
+TOKEN_TYPES_LESSON = (
+    "Your model did not see which tokens belong to sentence B: pass everything the tokenizer returns "
+    "for the pair (`token_type_ids` too, not only `input_ids`), or the next-sentence head cannot "
+    "tell the two sentences apart."
+)
 INVERTED_LESSON = (
     "Your next-sentence label is inverted: 0 means 'B follows A' and 1 means 'B is random'."
 )
@@ -127,6 +132,11 @@ def _losses(model, tokenizer, first, second, positions, is_next, seed):
     mlm = float(cross_entropy(words[positions], original[positions]))
     nsp = float(cross_entropy(pair, label))
     unmasked_words, unmasked_pair = forward(original)
+    untyped = {key: value for key, value in encoding.items() if key != "token_type_ids"}
+    torch.manual_seed(seed)
+    with torch.no_grad():
+        untyped_output = model(**{**untyped, "input_ids": masked[None]})
+    untyped_words, untyped_pair = untyped_output.prediction_logits[0], untyped_output.seq_relationship_logits
     return {
         "right": mlm + nsp,
         NSP_ONLY_MISSING_LESSON: [mlm],
@@ -134,6 +144,8 @@ def _losses(model, tokenizer, first, second, positions, is_next, seed):
         NO_IGNORE_LESSON: [float(cross_entropy(words, original)) + nsp,
                            float(cross_entropy(words, masked)) + nsp],
         MASKED_LABELS_LESSON: [float(cross_entropy(words[positions], masked[positions])) + nsp],
+        TOKEN_TYPES_LESSON: [float(cross_entropy(untyped_words[positions], original[positions]))
+                             + float(cross_entropy(untyped_pair, label))],
         NOT_MASKED_LESSON: [float(cross_entropy(unmasked_words[positions], original[positions]))
                             + float(cross_entropy(unmasked_pair, label))],
     }

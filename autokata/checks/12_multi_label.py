@@ -43,6 +43,11 @@ ARGMAX_LESSON = (
     "You returned only the best-scoring label (argmax), but a text can carry zero, one or many tags: "
     "keep every label whose sigmoid probability is above the threshold."
 )
+TOP_LABEL_LESSON = (
+    "You kept at most one tag, the best-scoring label when it passes the threshold (what a "
+    "text-classification pipeline returns by default, top_k=1). A text can carry many tags: keep "
+    "every label whose sigmoid probability is above the threshold (with a pipeline, `top_k=None`)."
+)
 RAW_LOGITS_LESSON = (
     "You compared the raw logits with the threshold. Logits are unbounded scores; the threshold is a "
     "probability, so apply a sigmoid to the logits first."
@@ -126,6 +131,7 @@ def _tag_sets(logits, threshold: float) -> dict[str, set[int]]:
         "sigmoid": {i for i, p in enumerate(probabilities) if p > threshold},
         SOFTMAX_LESSON: {i for i, p in enumerate(torch.softmax(logits, -1).tolist()) if p > threshold},
         ARGMAX_LESSON: {int(logits.argmax())},
+        TOP_LABEL_LESSON: {int(logits.argmax())} & {i for i, p in enumerate(probabilities) if p > threshold},
         RAW_LOGITS_LESSON: {i for i, x in enumerate(logits.tolist()) if x > threshold},
         FIXED_THRESHOLD_LESSON: {i for i, p in enumerate(probabilities) if p > 0.5},
     }
@@ -187,7 +193,7 @@ def _diagnose(attempt, model, name, text, logits, threshold: float, got: set[int
         sigmoid_probabilities={id2label[i]: round(p, 4) for i, p in enumerate(logits.sigmoid().tolist())},
         expected={id2label[i] for i in _tag_sets(logits, threshold)["sigmoid"]}, got={id2label[i] for i in got},
     )
-    for lesson in (ARGMAX_LESSON, SOFTMAX_LESSON, RAW_LOGITS_LESSON, FIXED_THRESHOLD_LESSON):
+    for lesson in (ARGMAX_LESSON, TOP_LABEL_LESSON, SOFTMAX_LESSON, RAW_LOGITS_LESSON, FIXED_THRESHOLD_LESSON):
         if all(_tag_sets(x, t)[lesson] == tags for x, t, tags in evidence):
             fail(lesson, **shown)
     fail(fallback, **shown)

@@ -41,6 +41,11 @@ NOT_FROM_FOLDER_LESSON = (
     "Your `{key}` is the zoo's usual value, not the one in the folder you were given: read every "
     "value from the config at `path`."
 )
+DECODER_LESSON = (
+    "Your `num_layers` is not the encoder's depth: for an encoder-decoder the kata asks for the "
+    "encoder's layers, not the decoder's and not both stacks added up. The standard "
+    "`config.num_hidden_layers` is the encoder's depth in every family."
+)
 VALUE_LESSON = "Your `{key}` is wrong: it should be the config's own `{attribute}`, as AutoConfig reads it."
 RETURN_LESSON = (
     "`describe` should return a dict with the keys model_type, hidden_size, num_layers, vocab_size "
@@ -100,6 +105,14 @@ def _resized_copy(name: str, folder: Path, hidden: int, layers: int, vocab: int,
     return folder
 
 
+def _decoder_readings(folder: Path | str, encoder_layers: int) -> set[int]:
+    """Depths an encoder-decoder's `num_layers` takes when the decoder is counted by mistake:
+    the decoder's own, or both stacks added (empty for other families)."""
+    config = _config(folder)
+    decoder = {getattr(config, key) for key in _DECODER_DEPTHS if isinstance(getattr(config, key, None), int)}
+    return ({*decoder, *(encoder_layers + layers for layers in decoder)} - {encoder_layers}) if config.is_encoder_decoder else set()
+
+
 def _crash_lesson(crash: LearnerCrash, model_loads: list) -> str | None:
     if model_loads:
         return NO_WEIGHTS_LESSON
@@ -121,6 +134,8 @@ def _expect_description(attempt, folder: Path | str, name: str, **drawn: Any) ->
         if got[key] == expected[key] and got[key] is not None:
             continue
         shown = dict(on=name, **drawn, key=key, expected=expected[key], got=got[key])
+        if key == "num_layers" and got[key] in _decoder_readings(folder, expected[key]):
+            fail(DECODER_LESSON, **shown)
         if drawn and got[key] == _zoo_values(name)[key]:
             fail(NOT_FROM_FOLDER_LESSON.format(key=key), **shown)
         raw = json.loads((Path(folder) / "config.json").read_text())
