@@ -37,6 +37,10 @@ VALUE_LESSON = (
     "Your text differs from a reference greedy continuation that stops on the stop token: return only the "
     "new tokens, decoded with `skip_special_tokens=True`."
 )
+DROPPED_STOP_LESSON = (
+    "Your text stops at the right place but leaves the stop token out. generate() keeps the stop token as "
+    "the last new token, and the kata asks for the text to end with it: decode every new token."
+)
 FULL_BUDGET_LESSON = (
     "The model never produces the stop token here, so your text should be the whole greedy continuation: "
     "`max_new_tokens` new tokens, decoded with `skip_special_tokens=True`."
@@ -87,11 +91,12 @@ def stops_at_the_stop_token(attempt, name):
         drawn = dict(prompt=prompt, stop_token=stop_token, max_new_tokens=budget)
         got, watched = _generate_until(attempt, name, drawn)
         expected, without_stop = d.as_texts(name, [full[: at + 1], full[:at]])
-        right_text = d.same_text(got, expected) or d.same_text(got, without_stop)
         ran_past = max(watched.new_tokens, default=0) > at + 1
-        if right_text and not ran_past:
+        if d.same_text(got, expected) and not ran_past:
             return
         shown = dict(drawn, stop_token_id=stop_id, expected=expected, got=got)
+        if d.same_text(got, without_stop) and not ran_past:
+            fail(DROPPED_STOP_LESSON, on=name, **shown)
         if not _told_to_stop(watched, stop_id):
             asked = [_ids(eos) for eos in watched.asked("eos_token_id")]
             if any(eos != default_eos for eos in asked):
