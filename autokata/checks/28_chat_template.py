@@ -47,6 +47,16 @@ REPLY_PROMPT_LESSON = (
     "checkpoint marks roles and turns its own way. Generate from the text "
     "`apply_chat_template(messages, tokenize=False, add_generation_prompt=True)` renders."
 )
+ADDED_SPECIALS_LESSON = (
+    "Your reply was generated from the rendered prompt with the tokenizer's own special tokens added "
+    "on top (a BOS in front that the template did not write): the rendered text already holds every "
+    "marker the model expects, and real chat templates that start with BOS would get it twice. "
+    "Encode the rendered text with `add_special_tokens=False`."
+)
+SPECIALS_KEPT_LESSON = (
+    "Your reply still holds the end-of-turn token the model wrote last: that marker is for the "
+    "machinery, not the reader. Decode with `skip_special_tokens=True`."
+)
 ROLES = ("system", "user", "assistant")
 
 
@@ -104,9 +114,32 @@ def renders_the_template(attempt, name):
     prop()
 
 
+def _adds_bos(tokenizer):
+    """The learner's tokenizer, made to prepend BOS when encoding (as real Llama tokenizers do), so
+    that encoding the rendered prompt with the default special tokens shows (a doubled BOS)."""
+    bos = tokenizer.bos_token
+    if bos is not None and bos != tokenizer.eos_token and hasattr(tokenizer, "add_bos_token"):
+        tokenizer.add_bos_token = True
+    return tokenizer
+
+
+def _added_specials(watch: sc.GenerateWatch, name: str, reference: sc.Continuation) -> bool:
+    """True when the learner's generate() input starts with a special token the rendered prompt lacks."""
+    bos = m.tokenizer(name).bos_token_id
+    for call in watch.calls:
+        if call.sequences:
+            first = list(call.sequences[0])[:1]
+            return bos is not None and first == [bos] and list(reference.prompt_ids)[:1] != [bos]
+    return False
+
+
 @check("reply returns only the greedy reply to the templated chat", family=zoo.CHAT)
 def replies_to_the_chat(attempt, name):
-    model, tokenizer = sc.decoder_for_learner(name), sc.tokenizer_for_learner(name)
+    model, tokenizer = sc.decoder_for_learner(name), _adds_bos(sc.tokenizer_for_learner(name))
+    # Like a real chat model, the reply ends with the end-of-turn token (forced as the last new token
+    # here): only `skip_special_tokens=True` keeps it out of the text.
+    end = {"forced_eos_token_id": m.tokenizer(name).eos_token_id}
+    model.generation_config.forced_eos_token_id = end["forced_eos_token_id"]
 
     @given(messages=questions(), n_tokens=st.integers(2, 6))
     def prop(messages, n_tokens):
@@ -115,13 +148,17 @@ def replies_to_the_chat(attempt, name):
             got = attempt.reply(model, tokenizer, copy.deepcopy(messages), n_tokens)
         got = sc.expect_text(got, "reply", name, **drawn)
         sc.expect_generate_called(watch, "reply", name, **drawn)
-        reference = sc.continuation(name, rendered(name, messages), n_tokens)
+        reference = sc.continuation(name, rendered(name, messages), n_tokens, **end)
         if reference.matches(got):
             return
         sc.reject_prompt_echo(reference, got, name, **drawn)
-        if sc.continuation(name, rendered(name, messages, generation_prompt=False), n_tokens).matches(got):
+        if sc.continuation(name, rendered(name, messages, generation_prompt=False), n_tokens, **end).matches(got):
             fail(NO_GENERATION_PROMPT_LESSON, on=name, **drawn, expected=reference.text, got=got)
         sc.reject_sampling(watch, name, **drawn)
+        if reference.text + m.tokenizer(name).eos_token == got or got.endswith(m.tokenizer(name).eos_token):
+            fail(SPECIALS_KEPT_LESSON, on=name, **drawn, expected=reference.text, got=got)
+        if _added_specials(watch, name, reference):
+            fail(ADDED_SPECIALS_LESSON, on=name, **drawn, expected=reference.text, got=got)
         generated_from = _generated_from(watch, name)
         if generated_from is not None and not generated_from.startswith(reference.prompt_text.strip()):
             fail(REPLY_PROMPT_LESSON, on=name, **drawn, expected_prompt=reference.prompt_text,

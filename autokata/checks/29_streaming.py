@@ -115,6 +115,8 @@ def streams_the_continuation(attempt, name):
         if not reference.matches(got):
             sc.reject_prompt_echo(reference, got, name, **drawn)
             sc.reject_sampling(watch, name, **drawn)
+            if len(pieces) >= 2 and got == joined and watch.used_a_streamer():
+                fail(JOIN_LESSON, **shown, expected=reference.text, got=got)
             fail(VALUE_LESSON, on=name, **drawn, expected=reference.text, got=got)
         if len(pieces) < 2:
             fail(ONCE_LESSON, **shown)

@@ -40,7 +40,8 @@ NO_EXPERIMENT_LESSON = (
 EXPERIMENT_LESSON = (
     "Your experiment gives the wrong answer. Change a token near the end and compare the outputs at a "
     "position before the token you changed: the changed position itself always moves, whatever the "
-    "attention, and the earlier ones move only if the model looks ahead."
+    "attention, and the earlier ones move only if the model looks ahead. Keep the tolerance tight "
+    "(`atol=1e-5`): in a small model the earlier positions may move only a little."
 )
 TYPE_LESSON = "`sees_the_future` should return a plain bool (True or False)."
 

@@ -104,7 +104,7 @@ def _explain_difference(model: Any, tokenizer: Any, name: str, **shown: Any) -> 
     model_pad, tokenizer_pad = model.config.pad_token_id, tokenizer.pad_token_id
     if model_pad != tokenizer_pad:
         fail(MISMATCH_LESSON.format(model_pad=model_pad, tokenizer_pad=tokenizer_pad), **shown)
-    if tokenizer.padding_side == "left" and m.tokenizer(name).padding_side != "left":
+    if tokenizer.padding_side == "left":
         fail(LEFT_PAD_LESSON, **shown)
     fail(VALUE_LESSON, **shown)
 
@@ -117,6 +117,9 @@ def batch_equals_one_at_a_time(attempt, name):
     @given(texts=s.uneven_batches())
     def prop(texts):
         tokenizer = de.fresh_tokenizer(name)
+        # Padding on the right, as the kata asks: the pad id alone must then tell each row's end
+        # (left padding would keep every row's last token real and hide a wrong pad id).
+        tokenizer.padding_side = "right"
         shown = dict(on=name, texts=texts)
         outcome = de.run(attempt.predict_batch, model, tokenizer, list(texts), model=model)
         _explain_crash(outcome, model, tokenizer, **shown)

@@ -23,7 +23,8 @@ HINTS = (
 
 NO_TRUNCATION_LESSON = (
     "You fed the whole text: {got} tokens, more positions than the model has ({limit}). Truncate when "
-    "you tokenize (`truncation=True`), so the input stops at `tokenizer.model_max_length`."
+    "you tokenize (`truncation=True`), so the input stops at `tokenizer.model_max_length` (a "
+    "`max_length` of your own, such as BERT's 512, can be more than this model takes)."
 )
 POSITIONS_LESSON = (
     "You cut at `max_position_embeddings` ({got}), but this model reads at most {limit} tokens: "
