@@ -9,8 +9,9 @@ The highest score wins.
 The head expects a 3-D input, `[batch, num_choices, tokens]`: one question
 with 4 choices is a batch of 1 holding 4 rows. Encode the prompt once per
 choice as pairs (`tokenizer([prompt] * n, choices, padding=True, ...)`, which
-gives `[num_choices, tokens]`), then add the batch axis in front. The logits
-come back as `[batch, num_choices]`.
+gives `[num_choices, tokens]`), then add the batch axis in front of every
+tensor it returns (`token_type_ids` included: they tell the prompt's tokens from
+the choice's). The logits come back as `[batch, num_choices]`.
 
 Your tasks:
 1. `load_chooser(path)`: load the checkpoint at `path` with a multiple-choice

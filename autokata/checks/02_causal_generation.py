@@ -42,6 +42,13 @@ BEAMS_LESSON = (
     "whole sequence, which need not be the step-by-step greedy choice. Greedy decoding uses one beam."
 )
 VALUE_LESSON = "Your text is not the greedy continuation of `n_tokens` new tokens."
+SPECIALS_LESSON = (
+    "Your text holds special tokens ({tokens}) the model generated. Decode the new ids with "
+    "`skip_special_tokens=True`, so the caller gets plain text."
+)
+
+#: Prompt and length for the special-token check (its model emits a special token every other step).
+SPECIALS_PROMPT, SPECIALS_N_TOKENS = "the cat sat on the", 6
 
 
 @check("load_generator loads the causal-LM class for the checkpoint", family=zoo.DECODERS)
@@ -93,3 +100,44 @@ def continues_greedily(attempt, name):
         _diagnose(run, name, prompt, n_tokens, expected, with_prompt)
 
     prop()
+
+
+@check("continue_text leaves out special tokens the model generates", family=zoo.DECODERS)
+def drops_special_tokens(attempt, name):
+    """The tiny models never emit a special token, so this check makes one do it: a hook on the
+    output layer makes a special token (not the end-of-text one, which would stop generation)
+    the best choice at every other forward pass."""
+    import torch
+
+    tokenizer = a1.private_tokenizer(name)
+    ending = {tokenizer.eos_token_id, tokenizer.pad_token_id}
+    specials = [i for i in tokenizer.all_special_ids if i not in ending]
+    model = a1.private_copy("AutoModelForCausalLM", name)
+    calls = []
+
+    def emit_special(module, args, output):
+        calls.append(None)
+        if len(calls) % 2 or not specials:  # GPT-2's only special token is its end of text
+            return output
+        boosted = output.clone()
+        boosted[..., specials[0]] = output.max(dim=-1).values + 10.0
+        return boosted
+
+    model.get_output_embeddings().register_forward_hook(emit_special)
+    inputs = tokenizer(SPECIALS_PROMPT, return_tensors="pt")
+    with torch.no_grad():
+        output = model.generate(**inputs, max_new_tokens=SPECIALS_N_TOKENS, do_sample=False)
+    new_ids = output[0, inputs["input_ids"].shape[1]:].tolist()
+    expected = a1.decode(tokenizer, new_ids)
+    calls.clear()
+    got = a1.expect_text(
+        attempt.continue_text(model, tokenizer, SPECIALS_PROMPT, SPECIALS_N_TOKENS), "continue_text", name,
+        prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS,
+    )
+    if got.strip() == expected.strip():
+        return
+    shown = dict(on=name, prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS, expected=expected, got=got)
+    left = [token for token in tokenizer.all_special_tokens if token in got]
+    if left:
+        fail(SPECIALS_LESSON.format(tokens=", ".join(left)), **shown)
+    fail(VALUE_LESSON, **shown, generated_ids=new_ids)

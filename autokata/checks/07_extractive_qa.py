@@ -5,8 +5,12 @@ it solves for head weights that give planted start/end logits on the drawn
 pair. The plant makes every classic mistake land on its own wrong span: the
 best start comes after the best end (independent argmax), a higher-scoring
 span sits in the question, and longer spans (one token over the limit, and
-further) outscore the best span that respects the limit.
+further) outscore the best span that respects the limit. The context's other
+tokens score low at both ends, so multiplying start and end logits (two
+negatives make a large product) lands on yet another span.
 """
+
+from contextlib import contextmanager
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,6 +62,16 @@ SUBSTRING_LESSON = (
     "Your answer is not a piece of the context. Cut it out of `context` with the offset mapping of "
     "the span's first and last tokens."
 )
+TOKEN_TYPES_LESSON = (
+    "The model saw the context as part of the question: its token_type_ids were all 0. The tokenizer "
+    "marks the context's tokens with token_type_ids 1; pass every tensor it returns to the model "
+    "(only the offset mapping comes out)."
+)
+PRODUCT_LESSON = (
+    "You multiplied the start and end logits. Logits are log-scores: a span's score is their sum, "
+    "start_logits[start] + end_logits[end] (two negative logits multiply into a large positive "
+    "number, so a product picks a span both ends dislike)."
+)
 VALUE_LESSON = (
     "Your answer is not the best span: the context span (start <= end, at most max_answer_tokens "
     "tokens) with the largest start_logits[start] + end_logits[end]. Pass every tokenizer output "
@@ -65,7 +79,7 @@ VALUE_LESSON = (
 )
 
 #: Head logits the plant aims for (see the module docstring).
-SPECIAL, BACKGROUND = -4.0, 0.3
+SPECIAL, BACKGROUND, CONTEXT_FLOOR = -4.0, 0.3, -6.0
 QUESTION_PEAK, LONE_PEAK, LONE_LOW = 7.0, 9.0, -3.0
 SPAN_START, RIGHT_END, ONE_OVER_END, FAR_END = 6.0, 5.0, 6.0, 6.5
 
@@ -115,6 +129,7 @@ def _plant(model, encoding, k_share, extra_share, seed):
     generator = torch.Generator().manual_seed(seed)
     target = torch.randn(len(sequence), 2, generator=generator, dtype=torch.float64) * BACKGROUND
     target[[i for i, s in enumerate(sequence) if s is None]] = SPECIAL
+    target[context] += CONTEXT_FLOOR
     target[question[seed % len(question)]] = QUESTION_PEAK
     target[context[0]] = torch.tensor([LONE_LOW, LONE_PEAK])
     target[context[-1]] = torch.tensor([LONE_PEAK, LONE_LOW])
@@ -157,9 +172,9 @@ def _spans(model, tokenizer, encoding, question, context, k):
     def top(scores, positions):
         return max(positions, key=lambda i: scores[i])
 
-    def best(positions, limit):
+    def best(positions, limit, score=lambda s, e: s + e):
         pairs = [(s, e) for s in positions for e in positions if s <= e and (limit is None or e - s < limit)]
-        return max(pairs, key=lambda p: starts[p[0]] + ends[p[1]])
+        return max(pairs, key=lambda p: score(starts[p[0]], ends[p[1]]))
 
     def texts(span):
         s, e = span
@@ -181,7 +196,25 @@ def _spans(model, tokenizer, encoding, question, context, k):
         QUESTION_LESSON: texts(best(in_text, k)),
         OFF_BY_ONE_LESSON: texts(best(in_context, k + 1)),
         LENGTH_LESSON: texts(best(in_context, None)),
+        PRODUCT_LESSON: texts(best(in_context, k, score=lambda s, e: s * e)),
     }
+
+
+@contextmanager
+def token_types_seen(model):
+    """Count the non-zero token type ids of each forward pass (models with token type embeddings)."""
+    counts = []
+
+    def spy(module, args):
+        counts.append(int(args[0].count_nonzero()))
+
+    hooks = [module.register_forward_pre_hook(spy)
+             for key, module in model.named_modules() if key.endswith("token_type_embeddings")]
+    try:
+        yield counts
+    finally:
+        for hook in hooks:
+            hook.remove()
 
 
 @check("load_reader loads a question-answering head on the trained encoder", family=zoo.ENCODERS)
@@ -204,15 +237,19 @@ def answers_with_the_best_span(attempt, name):
     def prop(question, words, k_share, extra_share, seed):
         context, encoding = _encode(tokenizer, question, words, budget)
         k = _plant(model, encoding, k_share, extra_share, seed)
-        got = attempt.answer(model, tokenizer, question, context, k)
+        with token_types_seen(model) as types_seen:
+            got = attempt.answer(model, tokenizer, question, context, k)
         if not isinstance(got, str):
             fail("`answer` should return the answer text, a str.", on=name, got=type(got).__name__)
         spans = _spans(model, tokenizer, encoding, question, context, k)
-        if got == spans["right"]:
-            return
         shown = dict(on=name, question=question, context=context, max_answer_tokens=k,
                      expected=spans["right"], got=got)
-        for lesson in (INDEPENDENT_LESSON, QUESTION_LESSON, OFF_BY_ONE_LESSON, LENGTH_LESSON):
+        marked = "token_type_ids" in encoding and bool(encoding["token_type_ids"].any())
+        if marked and types_seen and not any(types_seen):
+            fail(TOKEN_TYPES_LESSON, **shown)
+        if got == spans["right"]:
+            return
+        for lesson in (INDEPENDENT_LESSON, QUESTION_LESSON, OFF_BY_ONE_LESSON, LENGTH_LESSON, PRODUCT_LESSON):
             if got in spans[lesson]:
                 fail(lesson, **shown)
         if got in spans["decoded"]:

@@ -44,23 +44,43 @@ AXIS_LESSON = (
     "You returned 0 although another choice scores highest. The logits have shape [1, num_choices]: "
     "the choices lie along axis 1 (an argmax over axis 0, the batch, is always 0)."
 )
+TOKEN_TYPES_LESSON = (
+    "The model saw every token as part of the prompt: its token_type_ids were all 0. The tokenizer "
+    "marks the choice's tokens with token_type_ids 1; pass every tensor it returns (token_type_ids "
+    "included, each with the batch axis added) to the model."
+)
 VALUE_LESSON = "Your index is not the choice with the highest multiple-choice logit."
 
 
 @contextmanager
 def rows_seen(model, pad):
-    """Record every row of token ids that reaches the model's input embeddings (padding removed)."""
-    rows = []
+    """Record every row of token ids that reaches the model's input embeddings (padding removed),
+    and the token type ids, where the model has token type embeddings, in `rows.token_types`."""
+    rows = _Rows()
 
     def spy(module, args):
         ids = args[0].reshape(-1, args[0].shape[-1])
         rows.extend(tuple(int(t) for t in row if int(t) != pad) for row in ids)
 
-    hook = model.get_input_embeddings().register_forward_pre_hook(spy)
+    def type_spy(module, args):
+        rows.token_types.append(int(args[0].count_nonzero()))
+
+    hooks = [model.get_input_embeddings().register_forward_pre_hook(spy)]
+    hooks += [module.register_forward_pre_hook(type_spy) for key, module in model.named_modules()
+              if key.endswith("token_type_embeddings")]
     try:
         yield rows
     finally:
-        hook.remove()
+        for hook in hooks:
+            hook.remove()
+
+
+class _Rows(list):
+    """Rows of token ids, with the count of non-zero token type ids of each forward pass."""
+
+    def __init__(self):
+        super().__init__()
+        self.token_types = []
 
 
 def _rows(encoding):
@@ -71,7 +91,11 @@ def _rows(encoding):
 def _expect_rows(seen, tokenizer, name, prompt, choices):
     """The rows must be the tokenizer's (prompt, choice) pairs, one per choice."""
     prompts = [prompt] * len(choices)
-    if Counter(seen) == _rows(tokenizer(prompts, choices)):
+    encoding = tokenizer(prompts, choices)
+    if Counter(seen) == _rows(encoding):
+        marked = sum(x for row in encoding.get("token_type_ids", []) for x in row)
+        if seen.token_types and marked and not any(seen.token_types):
+            fail(TOKEN_TYPES_LESSON, on=name, prompt=prompt, choices=choices)
         return
     if Counter(seen) == _rows(tokenizer(list(choices))):
         fail(NOT_PAIRED_LESSON, on=name, prompt=prompt, choices=choices)
