@@ -23,6 +23,7 @@ from typing import Any
 
 from autokata.kit import generation
 from autokata.kit import models as m
+from autokata.kit import returns
 from autokata.kit.outcomes import LearnerCrash, fail
 
 
@@ -54,11 +55,7 @@ def model_for_learner(name: str) -> Any:
     return copy.deepcopy(_pristine(name))
 
 
-def tokenizer_for_learner(name: str) -> Any:
-    """A freshly loaded tokenizer (learners set pad tokens and padding sides on it)."""
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(m.checkpoint(name))
+tokenizer_for_learner = m.private_tokenizer
 
 
 def reference_ids(name: str, prompt: str, **settings: Any) -> list[list[int]]:
@@ -84,13 +81,7 @@ def same_texts(got: list[str], expected: list[str]) -> bool:
     return len(got) == len(expected) and all(same_text(g, e) for g, e in zip(got, expected))
 
 
-def expect_text(value: Any, function: str, name: str) -> str:
-    if isinstance(value, str):
-        return value
-    fail(
-        f"`{function}` should return the generated text as one `str` (decode the new token ids).",
-        on=name, got=f"{type(value).__name__}: {value!r}",
-    )
+expect_text = returns.expect_text
 
 
 def expect_texts(value: Any, count: int, function: str, name: str, **shown: Any) -> list[str]:

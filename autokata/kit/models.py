@@ -34,6 +34,23 @@ def reference(auto_class_name: str, name: str, **kwargs: Any) -> Any:
     return auto_class.from_pretrained(checkpoint(name), **kwargs).eval()
 
 
+def private_copy(auto_class_name: str, name: str, **kwargs: Any) -> Any:
+    """A copy of a reference model that a check may change and hand to learner code:
+    whatever the check (re-seeded heads) or the learner (`train()`, an edited
+    generation config) does to it, the shared reference stays untouched."""
+    import copy
+
+    return copy.deepcopy(reference(auto_class_name, name, **kwargs)).eval()
+
+
+def private_tokenizer(name: str) -> Any:
+    """A freshly loaded tokenizer for learner code, which may set a pad token or a
+    padding side on it without touching the shared one the references use."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(checkpoint(name))
+
+
 def expected_class(auto_class: Any, name: str) -> type:
     """The model class an Auto class resolves to for a checkpoint's config."""
     from transformers import AutoConfig

@@ -39,6 +39,12 @@ class LearnerCrash(Exception):
         self.trace = trace
         super().__init__(f"{summary}\n{trace}".rstrip())
 
+    @property
+    def last_line(self) -> str:
+        """The exception line of the crash (`IndexError: index out of range in self`)."""
+        lines = [line for line in self.trace.splitlines() if line.strip()]
+        return lines[-1].strip() if lines else self.summary
+
 
 def fail(lesson: str, **shown: Any) -> NoReturn:
     """Reject the attempt: one or two plain sentences, then the values that show it.

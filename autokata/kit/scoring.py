@@ -24,6 +24,7 @@ from typing import Any
 
 from autokata.kit import decoding, generation
 from autokata.kit import models as m
+from autokata.kit import returns
 from autokata.kit.outcomes import fail
 
 
@@ -75,14 +76,7 @@ def continuation(name: str, prompt: str, n_tokens: int, **settings: Any) -> Cont
     )
 
 
-def expect_text(value: Any, function: str, name: str, **shown: Any) -> str:
-    """A learner's generated text must be one `str`."""
-    if isinstance(value, str):
-        return value
-    fail(
-        f"`{function}` should return the generated text as one `str` (decode the new token ids).",
-        on=name, **shown, got=f"{type(value).__name__}: {value!r}",
-    )
+expect_text = returns.expect_text
 
 
 PROMPT_ECHO_LESSON = (

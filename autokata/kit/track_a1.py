@@ -4,13 +4,13 @@ class, private models a learner may touch, and what a generate() call asked for.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from autokata.kit import models as m
+from autokata.kit import returns
 from autokata.kit.outcomes import LearnerCrash, fail
 
 #: What transformers says when an Auto class has no model class for a config.
@@ -48,33 +48,16 @@ def load_with(attempt: Any, function: str, name: str, auto_class_name: str, less
 
 
 def crash_line(crash: LearnerCrash) -> str:
-    """The exception line of a learner's crash (`IndexError: ...`)."""
-    lines = [line for line in crash.trace.splitlines() if line.strip()]
-    return lines[-1].strip() if lines else crash.summary
+    return crash.last_line
 
 
-def private_copy(auto_class_name: str, name: str) -> Any:
-    """A copy of the shared reference model, safe to hand to learner code
-    (which may change its generation config or weights)."""
-    return copy.deepcopy(m.reference(auto_class_name, name))
+private_copy = m.private_copy
 
 
-def private_tokenizer(name: str) -> Any:
-    """A fresh tokenizer for learner code, which may change it (say, set a pad token)
-    without touching the shared one the references use."""
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(m.checkpoint(name))
+private_tokenizer = m.private_tokenizer
 
 
-def expect_text(value: Any, function: str, name: str, **shown: Any) -> str:
-    """The learner's function must return one string."""
-    if isinstance(value, str):
-        return value
-    fail(
-        f"`{function}` should return the text itself, one `str` (decode the ids with the tokenizer).",
-        on=name, **shown, got=f"{type(value).__name__}: {value!r}"[:200],
-    )
+expect_text = returns.expect_text
 
 
 def list_problem(value: Any, length: int) -> str | None:

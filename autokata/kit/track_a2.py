@@ -4,12 +4,12 @@ model belongs to, private models a check may change, and return-value checks.
 
 from __future__ import annotations
 
-import copy
 import numbers
 from collections.abc import Mapping
 from typing import Any
 
 from autokata.kit import models as m
+from autokata.kit import returns
 from autokata.kit.outcomes import Plain, fail
 
 #: The Auto classes a learner might reach for in these katas, most specific head first.
@@ -55,13 +55,7 @@ def expect_auto_class(model: Any, wanted: str, name: str, lessons: Mapping[str, 
     m.expect_class(model, getattr(transformers, wanted), name, lesson.format(got=type(model).__name__))
 
 
-def private_copy(auto_class_name: str, name: str, **kwargs: Any) -> Any:
-    """A copy of a reference model that a check may change and hand to learner code.
-
-    The shared references stay untouched whatever the check (re-seeded heads)
-    or the learner (`model.train()`, edited config) does to the copy.
-    """
-    return copy.deepcopy(m.reference(auto_class_name, name, **kwargs)).eval()
+private_copy = m.private_copy
 
 
 def expect_str_list(value: Any, function: str, name: str, **shown: Any) -> list[str]:
@@ -74,14 +68,7 @@ def expect_str_list(value: Any, function: str, name: str, **shown: Any) -> list[
     )
 
 
-def expect_int(value: Any, function: str, name: str, **shown: Any) -> int:
-    """A learner's index as a plain int (Python or numpy int; not a tensor, not a bool)."""
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        return int(value)
-    fail(
-        f"`{function}` should return a plain Python int (for a one-element tensor, use `.item()`).",
-        on=name, **shown, got=Plain(f"{type(value).__name__}: {value!r}"[:200]),
-    )
+expect_int = returns.expect_int
 
 
 def expect_float(value: Any, function: str, name: str, **shown: Any) -> float:

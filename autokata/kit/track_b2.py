@@ -21,8 +21,7 @@ _MISSING_ATTRIBUTE = re.compile(r"has no attribute '(\w+)'")
 
 
 def crash_line(crash: LearnerCrash) -> str:
-    """The exception line of a learner's crash (`KeyError: 'hidden_size'`)."""
-    return crash.trace.strip().splitlines()[-1]
+    return crash.last_line
 
 
 def missing_attribute(crash: LearnerCrash) -> str | None:

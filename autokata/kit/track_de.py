@@ -17,6 +17,7 @@ from numbers import Integral, Real
 from typing import Any
 
 from autokata.kit import models as m
+from autokata.kit import returns
 from autokata.kit.outcomes import LearnerCrash, fail
 
 
@@ -129,12 +130,7 @@ def pipeline_task(pipeline: Any) -> tuple[str, str]:
     return type(pipeline).__name__, "?"
 
 
-def fresh_tokenizer(name: str) -> Any:
-    """A tokenizer of its own for a learner who may change it (set a pad token,
-    the padding side, a length), so the shared reference tokenizer stays pristine."""
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(m.checkpoint(name))
+fresh_tokenizer = m.private_tokenizer
 
 
 def fresh_model(auto_class_name: str, name: str) -> Any:
@@ -144,15 +140,7 @@ def fresh_model(auto_class_name: str, name: str) -> Any:
     return getattr(transformers, auto_class_name).from_pretrained(m.checkpoint(name)).eval()
 
 
-def expect_int(value: Any, function: str, name: str, **shown: Any) -> int:
-    """A Python (or numpy) integer; a tensor or a float gets a lesson, not a crash."""
-    if isinstance(value, Integral) and not isinstance(value, bool):
-        return int(value)
-    hint = " (a one-element tensor: call `.item()` on it)" if type(value).__name__ == "Tensor" else ""
-    fail(
-        f"`{function}` should return a plain int, the index of the predicted label{hint}.",
-        on=name, **shown, got=f"{type(value).__name__}: {value!r}"[:200],
-    )
+expect_int = returns.expect_int
 
 
 def expect_int_list(value: Any, length: int, function: str, name: str, **shown: Any) -> list[int]:
