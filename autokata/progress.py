@@ -7,6 +7,7 @@ under pytest-xdist, where reports arrive from worker processes.
 from __future__ import annotations
 
 import textwrap
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -66,6 +67,19 @@ class ProgressSummary:
         elif report.failed:  # an error outside the check itself (setup, timeout): never count it solved
             progress.states.append(State.FAILING)
             progress.messages.append(str(report.longrepr).splitlines()[-1] if report.longrepr else "error")
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """A run on a warm-up's kata files is logged in the warm-up: its failing runs count on the scorecard."""
+        if hasattr(self.config, "workerinput"):
+            return
+        from autokata.cli.status import cache_key
+        from autokata.warmup import session as warmups
+
+        for progress in self.katas.values():
+            file = self.config.rootpath / progress.file
+            if (file.parent.parent / warmups.STATE_FILE).is_file() and file.is_file() and progress.states:
+                key = cache_key(progress.kata, file)
+                warmups.record_sighting(file, progress.kata, progress.state.value, key, time.time())
 
     @pytest.hookimpl(trylast=True)
     def pytest_terminal_summary(self, terminalreporter) -> None:

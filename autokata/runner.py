@@ -61,7 +61,23 @@ def check_module(kata: Kata) -> ModuleType:
 
 
 def hints(kata: Kata) -> tuple[str, ...]:
+    """Three levels: a nudge in concepts, the class or keyword named, a near-answer."""
     return tuple(check_module(kata).HINTS)
+
+
+def lesson(kata: Kata) -> str:
+    """The whole story the stub keeps to itself: shown by `explain`, after solving, never before asked."""
+    return str(check_module(kata).LESSON).strip()
+
+
+def answer(kata: Kata) -> tuple[str, ...]:
+    """The identifiers that answer the kata: the stub may name none of them outside signatures."""
+    return tuple(check_module(kata).ANSWER)
+
+
+def options(kata: Kata) -> tuple[str, ...]:
+    """Answer identifiers a quiz may import as its multiple-choice options (and only import)."""
+    return tuple(getattr(check_module(kata), "OPTIONS", ()))
 
 
 def cases(kata: Kata) -> Iterator[Case]:

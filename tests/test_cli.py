@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from autokata import course, runner, stubs
-from autokata.cli import checker, hint, listing, main, reset, solution, state, status
+from autokata.cli import checker, explain, hint, listing, main, reset, solution, state, status
 from autokata.cli.project import NO_COURSE
 from tests.helpers import NOISE, ROOT, SOLUTION, STUB
 
@@ -165,8 +166,15 @@ def test_solution_refuses_until_the_kata_is_solved(project, kata_file, capsys):
     assert code == 0 and SOLUTION.read_text() in out
     kata_file.write_bytes(SOLUTION.read_bytes())
     code, out = autokata(capsys, "solution", "01")
-    assert code == 0 and solution.HEADER.format(code="01", title=EMBEDDINGS.title) in out
-    assert SOLUTION.read_text() in out
+    assert code == 0 and out.startswith(SOLUTION.read_text())
+    assert solution.commented(explain.text(EMBEDDINGS)) in out
+    ast.parse(out)  # `autokata solution 01 > 01_embeddings.py` keeps a valid kata file
+
+
+def test_explain_tells_the_whole_lesson_any_time(project, capsys):
+    code, out = autokata(capsys, "explain", "01")
+    assert code == 0 and out.strip() == explain.text(EMBEDDINGS).strip()
+    assert runner.lesson(EMBEDDINGS) in out
 
 
 def test_a_broken_state_file_means_starting_fresh(project, capsys):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from autokata import course, stubs, warmup
+from autokata.cli import main
 from autokata.cli.project import Project
 from autokata.warmup import command, history, picking, scorecard, session
 from tests.helpers import ROOT, SOLUTION, run_pytest
@@ -164,14 +165,49 @@ def test_the_scorecard_times_come_from_the_clock(two_katas):
     assert scorecard.TOTAL.format(solved=1, total=2, used="03:20", limit="10:00") in out
 
     (record,) = history.load(two_katas / ".autokata")
+    unaided = {"failing_runs": 0, "hint_level": 0, "explained": False, "saw_solution": False}
     assert record["katas"] == [
-        {"kata": "01", "solved": True, "seconds": 95.0},
-        {"kata": "02", "solved": False, "seconds": None},
+        {"kata": "01", "solved": True, "seconds": 95.0, **unaided},
+        {"kata": "02", "solved": False, "seconds": None, **unaided},
     ]
+    assert record["solved_without_hints"] == 1
     assert (record["used_seconds"], record["limit_seconds"]) == (200.0, 600.0)
     _, out = warm_up(two_katas, clock, "--history")
     best = next(line for line in out.splitlines() if line.strip().startswith("01 "))
     assert "01:35" in best and "(solved 1 of 1)" in best
+
+
+def test_the_scorecard_counts_failing_runs_and_the_help_taken(two_katas, capsys):
+    clock = Clock()
+    code, _ = warm_up(two_katas, clock, "--kata", "02", "--kata", "1", "--minutes", "10")
+    assert code == 0 and picked(two_katas) == ["01", "02"]
+    current = session.latest(two_katas)
+    current.file(EMBEDDINGS).write_bytes(WRONG.read_bytes())
+    clock.now = START + 30
+    warm_up(two_katas, clock, "--status")
+    assert main(["--course", str(two_katas), "hint", "01", "--level", "2"]) == 0
+    assert main(["--course", str(two_katas), "explain", "02"]) == 0
+    capsys.readouterr()
+    current.file(EMBEDDINGS).write_bytes(SOLUTION.read_bytes())
+    clock.now = START + 95
+    _, out = warm_up(two_katas, clock, "--finish")
+    assert scorecard.HEADLINE.format(unaided=0, total=2) in out
+    row = next(line for line in out.splitlines() if " 01  " in line)
+    assert scorecard.SOLVED_IN.format(time="01:35") in row and "hint 2" in row and " 1  " in row
+    row = next(line for line in out.splitlines() if " 02  " in line)
+    assert scorecard.READ_LESSON in row
+    (record,) = history.load(two_katas / ".autokata")
+    first, second = record["katas"]
+    assert (first["failing_runs"], first["hint_level"], second["explained"]) == (1, 2, True)
+
+
+def test_history_written_before_help_was_recorded_still_loads(two_katas):
+    old = {"format": 1, "started": START, "used_seconds": 60.0, "limit_seconds": 600.0, "seed": 1,
+           "katas": [{"kata": "01", "solved": True, "seconds": 60.0}], "solved": 1, "total": 1}
+    (two_katas / ".autokata").mkdir()
+    history.path(two_katas / ".autokata").write_text(json.dumps(old) + "\n")
+    _, out = warm_up(two_katas, Clock(), "--history")
+    assert "1/1 solved · ? without hints" in out
 
 
 def test_the_first_status_after_the_deadline_finishes_and_records_once(two_katas):

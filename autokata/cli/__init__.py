@@ -1,4 +1,4 @@
-"""The `autokata` console script: list, hint, reset, solution, watch, warmup and report, in the manner of rustlings.
+"""The `autokata` console script: list, hint, explain, reset, solution, watch, warmup and report, in the manner of rustlings.
 
 Each verb lives in its own module with an `add_parser` (its options and help)
 and a `run(args, project)` returning the exit status: 0 done, 1 refused or not
@@ -12,10 +12,10 @@ import argparse
 from pathlib import Path
 
 from autokata import report, warmup
-from autokata.cli import hint, listing, reset, solution, watch
+from autokata.cli import explain, hint, listing, reset, solution, watch
 from autokata.cli.project import NoCourse, Project
 
-VERBS = (listing, hint, reset, solution, watch)
+VERBS = (listing, hint, explain, reset, solution, watch)
 #: Verbs that find their own folders (a report runs outside any course).
 STANDALONE_VERBS = {"warmup": warmup, "report": report}
 DESCRIPTION = "Katas for the Hugging Face transformers Auto classes: your progress, hints, resets and watch mode."

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import time
 
 from autokata import course, runner
 from autokata.cli import state, status
 from autokata.cli.project import Project, checks_exist, parse_kata
+from autokata.warmup import session
 
 HELP = "show the next hint of a kata (each call reveals one more level)"
 HEADER = "Hint {level}/{count} · kata {code} · {title}"
 MORE = "Still stuck? `autokata hint {code}` again shows the next hint."
-LAST = "That was the last hint. `autokata hint {code} --all` shows them all again."
+LAST = "That was the last hint. `autokata explain {code}` tells the whole lesson."
 NO_SUCH_LEVEL = "Kata {code} has hints 1 to {count}; there is no level {level}."
 
 
@@ -54,9 +56,10 @@ def reveal_next(project: Project, kata: course.Kata) -> int:
 
 
 def _remember(project: Project, kata: course.Kata, level: int) -> None:
-    """Seen hints stay seen: the remembered level only goes up."""
+    """Seen hints stay seen: the remembered level only goes up (and a warm-up's scorecard notes it)."""
     with state.updating(project.state_dir) as saved:
         saved.hint_levels[kata.code] = max(saved.hint_levels.get(kata.code, 0), level)
+    session.record_help(project.root, kata, session.HINT, level, time.time())
 
 
 def text(kata: course.Kata, hints: tuple[str, ...], level: int) -> str:

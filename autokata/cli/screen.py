@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from autokata import runner
 from autokata.course import Kata
 from autokata.cli.status import SYMBOLS, KataStatus, Standing
 
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"
 VERDICT = "{symbol} {file} · {title} · {state}"
-SOLVED_NOTE = "Every check passes."
+SOLVED_NOTE = "Every check passes. What it taught:"
 PROGRESS = "Progress: [{bar}] {solved}/{total}"
 CURRENT = "Current kata: {file} · {title}"
 BAR_WIDTH = 40
@@ -43,11 +44,12 @@ class Screen:
 
 
 def verdict_lines(found: KataStatus, file: str) -> list[str]:
-    """The verdict header and its lesson, indented; a solved kata gets a short note instead."""
+    """The verdict header and its message, indented; a solved kata earns its whole lesson."""
     header = VERDICT.format(
         symbol=SYMBOLS[found.standing], file=file, title=found.kata.title, state=found.standing.value
     )
-    message = SOLVED_NOTE if found.standing is Standing.SOLVED else found.message
+    solved = found.standing is Standing.SOLVED
+    message = SOLVED_NOTE + "\n\n" + runner.lesson(found.kata) if solved else found.message
     return [header, *(f"  {line}" for line in message.splitlines())]
 
 

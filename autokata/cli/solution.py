@@ -8,13 +8,14 @@ kata is solved it refuses unless `--force`. The solutions ship as package data
 from __future__ import annotations
 
 import argparse
+import time
 
 from autokata import course, stubs
-from autokata.cli import status
+from autokata.cli import explain, status
 from autokata.cli.project import Project, parse_kata
+from autokata.warmup import session
 
 HELP = "show a kata's reference solution (once you have solved it)"
-HEADER = "Reference solution of kata {code} · {title}"
 REFUSED = (
     "Kata {code} is {state} in {file}, so its solution stays hidden: solve it first "
     "(`autokata hint {code}` helps), or pass --force to see it anyway."
@@ -35,12 +36,17 @@ def run(args: argparse.Namespace, project: Project) -> int:
     if answer is None:
         print(NO_SOLUTION.format(code=kata.code))
         return 1
-    if not args.force:
-        (found,) = status.statuses(project, [kata])
-        if found.standing is not status.Standing.SOLVED:
+    (found,) = status.statuses(project, [kata])
+    if found.standing is not status.Standing.SOLVED:
+        if not args.force:
             print(REFUSED.format(code=kata.code, state=found.standing.value, file=project.shown(found.file)))
             return 1
-    print(HEADER.format(code=kata.code, title=kata.title))
-    print()
+        session.record_help(project.root, kata, session.SOLUTION, 0, time.time())
     print(answer.decode("utf-8"), end="")
+    print(commented(explain.text(kata)))
     return 0
+
+
+def commented(text: str) -> str:
+    """The lesson as Python comments, so `autokata solution 05 > 05_sentiment.py` stays a valid kata file."""
+    return "\n" + "\n".join(f"# {line}".rstrip() for line in text.splitlines()) + "\n"

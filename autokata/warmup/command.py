@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from autokata import course, quiet
 from autokata.cli import status
-from autokata.cli.project import NoCourse, Project
+from autokata.cli.project import NoCourse, Project, parse_kata
 from autokata.warmup import checking, history, picking, scorecard, session
 
 HELP = "a timed interview warm-up: fresh copies of a few katas in their own folder, a deadline, a scorecard"
@@ -74,6 +74,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pick only from this track (see `autokata list`)",
     )
     parser.add_argument(
+        "--kata",
+        dest="katas",
+        action="append",
+        type=parse_kata,
+        metavar="NN",
+        help="pick this kata (repeatable: `--kata 08 --kata 23`); overrides --count, --track and --seed",
+    )
+    parser.add_argument(
         "--include-solved", action="store_true", help="also pick katas already solved in your katas/ folder"
     )
     action = parser.add_mutually_exclusive_group()
@@ -105,6 +113,10 @@ def _start(project: Project, args: argparse.Namespace, clock: Clock) -> int:
     if current is not None and current.finished is None:
         print(STILL_OPEN.format(name=current.name, left=_left(current, clock())))
         return 1
+    seed = args.seed if args.seed is not None else picking.new_seed()
+    if args.katas:
+        picked = sorted(set(args.katas), key=lambda kata: kata.number)
+        return _begin(project, args, clock, picked, seed)
     track = IN_TRACK.format(letter=args.track) if args.track else ""
     katas = picking.candidates(project, args.track)
     if not args.include_solved:
@@ -112,10 +124,14 @@ def _start(project: Project, args: argparse.Namespace, clock: Clock) -> int:
     if not katas:
         print(NOTHING_TO_PICK.format(track=track, folder=project.shown(project.katas_dir)))
         return 1
-    seed = args.seed if args.seed is not None else picking.new_seed()
     picked = picking.pick(katas, args.count, seed)
     if len(picked) < args.count:
         print(FEWER.format(count=len(picked), track=track))
+    return _begin(project, args, clock, picked, seed)
+
+
+def _begin(project: Project, args: argparse.Namespace, clock: Clock, picked: list[course.Kata], seed: int) -> int:
+    """Copy the picked katas' fresh stubs into a new warm-up folder and start its clock."""
     minutes = args.minutes or sum(kata.minutes for kata in picked)
     stubs = {kata: picking.fresh_stub(project, kata) for kata in picked}
     started = session.create(project.root, stubs, minutes, seed, args.track, clock())

@@ -21,7 +21,8 @@ HISTORY_FILE = "warmups.jsonl"
 FORMAT = 1
 EMPTY = "No finished warm-up yet: `autokata warmup` starts one."
 PAST_HEADER = "Past warm-ups"
-PAST_ROW = "  {date}  {solved}/{total} solved · {used} of {limit} · katas {katas} · seed {seed}"
+PAST_ROW = "  {date}  {solved}/{total} solved · {unaided} without hints · {used} of {limit} · katas {katas} · seed {seed}"
+UNKNOWN = "?"
 BESTS_HEADER = "Personal bests (fastest time to green within the time)"
 BEST_ROW = "  {code}  {title:<56} {best:>5}  (solved {solved} of {tried})"
 NEVER = "—"
@@ -95,6 +96,7 @@ def render(records: list[dict]) -> list[str]:
             date=date(r["started"]),
             solved=r["solved"],
             total=r["total"],
+            unaided=r.get("solved_without_hints", UNKNOWN),
             used=duration(r["used_seconds"]),
             limit=duration(r["limit_seconds"]),
             katas=" ".join(entry["kata"] for entry in r["katas"]),

@@ -4,6 +4,11 @@ A kata counts as solved when its file is solved at the finish and a check saw
 it green before the deadline; seen green only after the deadline, it is shown
 with its time but not counted. Times come from the warm-up's log of checks,
 whose moments come from the injectable clock, so tests can set them.
+
+A warm-up measures what the learner knows, so help is recorded, not forbidden:
+per kata the failing runs before green, the highest hint level shown, whether
+the lesson was read (`explain`) or the solution seen (`solution --force`). The
+headline figure is the katas solved in time *without* any of that help.
 """
 
 from __future__ import annotations
@@ -14,14 +19,20 @@ from dataclasses import dataclass
 from autokata import course
 from autokata.cli.status import SYMBOLS, Standing
 from autokata.runner import State
-from autokata.warmup.session import Session
+from autokata.warmup.session import EXPLAIN, HINT, SOLUTION, Session
 
 HEADER = "Scorecard · warm-up {name} · {count} kata(s) in {limit} · seed {seed}"
-ROW = "{symbol} {code}  {title:<56} {result}"
+ROW = "{symbol} {code}  {title:<46} {result:<30} {runs:>4}  {helped}"
+COLUMNS = "   {code:<4}{title:<46} {result:<30} {runs:>4}  {helped}"
 SOLVED_IN = "solved in {time}"
 SOLVED_LATE = "solved in {time}, after the deadline"
 NOT_SOLVED = "not solved ({state})"
 TOTAL = "Total: {solved}/{total} solved in time · {used} used of {limit}"
+HEADLINE = "Solved without hints: {unaided}/{total}"
+NO_HELP = "no hints"
+HINT_LEVEL = "hint {level}"
+READ_LESSON = "read the lesson"
+SAW_SOLUTION = "saw the solution"
 DATE_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -41,6 +52,21 @@ class Line:
     state: str
     green_after: float | None
     solved: bool
+    failing_runs: int = 0
+    hint_level: int = 0
+    explained: bool = False
+    saw_solution: bool = False
+
+    @property
+    def helped(self) -> bool:
+        return bool(self.hint_level or self.explained or self.saw_solution)
+
+    @property
+    def help_text(self) -> str:
+        taken = [HINT_LEVEL.format(level=self.hint_level)] if self.hint_level else []
+        taken += [READ_LESSON] if self.explained else []
+        taken += [SAW_SOLUTION] if self.saw_solution else []
+        return ", ".join(taken) or NO_HELP
 
 
 @dataclass(frozen=True)
@@ -61,6 +87,11 @@ class Scorecard:
     def total(self) -> int:
         return len(self.lines)
 
+    @property
+    def unaided(self) -> int:
+        """Solved in time with no hint, lesson or solution shown: the figure a warm-up is for."""
+        return sum(line.solved and not line.helped for line in self.lines)
+
 
 def score(session: Session) -> Scorecard:
     """The scorecard of a finished session (`session.finished` set)."""
@@ -71,7 +102,19 @@ def score(session: Session) -> Scorecard:
         state = last.state if last else State.NOT_STARTED.value
         green = session.first_green(kata.code)
         solved = state == State.SOLVED.value and green is not None and green <= limit
-        lines.append(Line(kata, state, green, solved))
+        helps = session.help_taken(kata.code)
+        lines.append(
+            Line(
+                kata,
+                state,
+                green,
+                solved,
+                failing_runs=session.failing_runs(kata.code),
+                hint_level=max((h.level for h in helps if h.kind == HINT), default=0),
+                explained=any(h.kind == EXPLAIN for h in helps),
+                saw_solution=any(h.kind == SOLUTION for h in helps),
+            )
+        )
     used = min(session.finished - session.started, limit)
     return Scorecard(session.name, session.started, limit, used, session.seed, session.track, tuple(lines))
 
@@ -79,13 +122,19 @@ def score(session: Session) -> Scorecard:
 def render(card: Scorecard) -> list[str]:
     rows = [
         ROW.format(
-            symbol=SYMBOLS[Standing(line.state)], code=line.kata.code, title=line.kata.title, result=_result(line, card)
+            symbol=SYMBOLS[Standing(line.state)],
+            code=line.kata.code,
+            title=line.kata.title,
+            result=_result(line, card),
+            runs=line.failing_runs,
+            helped=line.help_text,
         )
         for line in card.lines
     ]
     header = HEADER.format(name=card.name, count=card.total, limit=duration(card.limit), seed=card.seed)
+    columns = COLUMNS.format(code="kata", title="", result="result", runs="fails", helped="help taken")
     total = TOTAL.format(solved=card.solved, total=card.total, used=duration(card.used), limit=duration(card.limit))
-    return [header, *rows, total]
+    return [header, HEADLINE.format(unaided=card.unaided, total=card.total), columns, *rows, total]
 
 
 def _result(line: Line, card: Scorecard) -> str:
@@ -104,9 +153,18 @@ def record(card: Scorecard) -> dict:
         "seed": card.seed,
         "track": card.track,
         "katas": [
-            {"kata": line.kata.code, "solved": line.solved, "seconds": line.green_after if line.solved else None}
+            {
+                "kata": line.kata.code,
+                "solved": line.solved,
+                "seconds": line.green_after if line.solved else None,
+                "failing_runs": line.failing_runs,
+                "hint_level": line.hint_level,
+                "explained": line.explained,
+                "saw_solution": line.saw_solution,
+            }
             for line in card.lines
         ],
         "solved": card.solved,
+        "solved_without_hints": card.unaided,
         "total": card.total,
     }

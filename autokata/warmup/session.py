@@ -41,6 +41,19 @@ class Sighting:
     key: str
 
 
+@dataclass(frozen=True)
+class Help:
+    """The learner asked for help on a kata during the warm-up: a hint level, the lesson, or the solution."""
+
+    kata: str
+    at: float
+    kind: str
+    level: int = 0
+
+
+HINT, EXPLAIN, SOLUTION = "hint", "explain", "solution"
+
+
 @dataclass
 class Session:
     folder: Path
@@ -51,6 +64,8 @@ class Session:
     katas: list[str]
     sightings: list[Sighting] = field(default_factory=list)
     finished: float | None = None
+    #: Hints, lessons and solutions shown during the warm-up (recorded, never forbidden).
+    helps: list[Help] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -69,6 +84,18 @@ class Session:
 
     def last_seen(self, code: str) -> Sighting | None:
         return next((s for s in reversed(self.sightings) if s.kata == code), None)
+
+    def failing_runs(self, code: str) -> int:
+        """Checks that saw the kata failing before its first green (every one, if never green)."""
+        green = self.first_green(code)
+        return sum(
+            1
+            for s in self.sightings
+            if s.kata == code and s.state == State.FAILING.value and (green is None or s.at - self.started < green)
+        )
+
+    def help_taken(self, code: str) -> list[Help]:
+        return [h for h in self.helps if h.kata == code]
 
     def first_green(self, code: str) -> float | None:
         """Seconds from the start to the first check that saw the kata solved, or None."""
@@ -117,6 +144,7 @@ def load(folder: Path) -> Session | None:
         if raw.pop("format") != FORMAT:
             return None
         raw["sightings"] = [Sighting(**sighting) for sighting in raw["sightings"]]
+        raw["helps"] = [Help(**help) for help in raw.get("helps", [])]
         return Session(folder=folder, **raw)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
@@ -127,6 +155,35 @@ def latest(root: Path) -> Session | None:
     parent = root / FOLDER
     found = [load(folder) for folder in parent.iterdir() if folder.is_dir()] if parent.is_dir() else []
     return max((s for s in found if s is not None), key=lambda s: s.started, default=None)
+
+
+def open_for(folder: Path) -> Session | None:
+    """The unfinished warm-up a course folder is, or holds: where help taken on its katas is recorded."""
+    for candidate in (load(folder), latest(folder)):
+        if candidate is not None and candidate.finished is None:
+            return candidate
+    return None
+
+
+def record_help(folder: Path, kata: course.Kata, kind: str, level: int, now: float) -> None:
+    """Note help taken on `kata` in the open warm-up of `folder`, if the kata is one of its picks."""
+    current = open_for(folder)
+    if current is None or kata.code not in current.katas:
+        return
+    with updating(current.folder) as current:
+        current.helps.append(Help(kata.code, now, kind, level))
+
+
+def record_sighting(file: Path, kata: course.Kata, state: str, key: str, now: float) -> None:
+    """Log a verdict a pytest run reached on a warm-up's kata file (a failing run counts on the scorecard)."""
+    folder = file.resolve().parent.parent
+    current = load(folder)
+    if current is None or current.finished is not None or kata.code not in current.katas:
+        return
+    with updating(folder) as current:
+        last = current.last_seen(kata.code)
+        if last is None or (last.key, last.state) != (key, state):
+            current.sightings.append(Sighting(kata.code, now, state, key))
 
 
 @contextmanager
