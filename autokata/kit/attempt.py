@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
+from autokata.kit import handover
 from autokata.kit.outcomes import KataFailure, LearnerCrash, NotStarted
 
 OFFLINE_LESSON = (
@@ -72,8 +73,9 @@ class Attempt:
         if not callable(function):
             raise KataFailure(f"`{function_name}` in your file is a {type(function).__name__}, not a function.")
         _check_arity(function_name, function, args, kwargs)
+        args, kwargs = handover.private_arguments(args, kwargs)
         try:
-            return function(*args, **kwargs)
+            return handover.owned_by_learner(function(*args, **kwargs))
         except NotImplementedError:
             raise NotStarted(f"`{function_name}` still raises NotImplementedError") from None
         except (KataFailure, NotStarted):

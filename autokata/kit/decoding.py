@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from autokata.kit import generation
+from autokata.kit import handover
 from autokata.kit import models as m
 from autokata.kit import returns
 from autokata.kit.outcomes import LearnerCrash, fail
@@ -52,7 +53,7 @@ def reference_model(name: str) -> Any:
 
 def model_for_learner(name: str) -> Any:
     """A private copy of the readable decoder: the learner may change it freely."""
-    return copy.deepcopy(_pristine(name))
+    return handover.give(copy.deepcopy(_pristine(name)))
 
 
 tokenizer_for_learner = m.private_tokenizer
@@ -103,15 +104,38 @@ def expect_texts(value: Any, count: int, function: str, name: str, **shown: Any)
 class Watched:
     """What happened inside one learner call: the value, the resolved settings of
     every generate() call (for a call that raised before resolving them, the
-    settings it was given), and how many new tokens each finished call produced."""
+    settings it was given), and how many new tokens each finished call produced.
+
+    Per generate() call, in call order, it also keeps what the call was handed:
+    its keyword arguments (`given`), its prompt ids and attention mask as they
+    came in (`prompts`, `masks`; None when not passed), and the state of torch's
+    global random generator as the call began (`rng_states`): a lesson can then
+    be decided from what was called, never from a coincidence in the output."""
 
     result: Any = None
     requests: list[Any] = field(default_factory=list)
     new_tokens: list[int] = field(default_factory=list)
+    given: list[dict[str, Any]] = field(default_factory=list)
+    prompts: list[Any] = field(default_factory=list)
+    masks: list[Any] = field(default_factory=list)
+    rng_states: list[Any] = field(default_factory=list)
 
     def asked(self, setting: str) -> list[Any]:
         """The value of one setting, per generate() call."""
         return [getattr(config, setting, None) for config in self.requests]
+
+    @property
+    def calls(self) -> int:
+        """How many times generate() was called (finished or not)."""
+        return len(self.given)
+
+    def rows(self) -> list[int | None]:
+        """The number of prompt rows each generate() call was handed (None: not known)."""
+        return [None if ids is None or ids.dim() != 2 else int(ids.shape[0]) for ids in self.prompts]
+
+
+def _tensor_copy(value: Any) -> Any:
+    return value.detach().clone() if hasattr(value, "detach") and hasattr(value, "dim") else None
 
 
 def _as_given(model: Any, kwargs: dict[str, Any]) -> Any:
@@ -133,6 +157,12 @@ def _calls(watched: Watched) -> Iterator[None]:
     original = GenerationMixin.generate
 
     def spy(self, inputs=None, *args, **kwargs):
+        import torch
+
+        watched.rng_states.append(torch.random.get_rng_state())
+        watched.given.append(dict(kwargs))
+        watched.prompts.append(_tensor_copy(inputs if inputs is not None else kwargs.get("input_ids")))
+        watched.masks.append(_tensor_copy(kwargs.get("attention_mask")))
         resolved_before = len(watched.requests)
         try:
             out = original(self, inputs, *args, **kwargs)

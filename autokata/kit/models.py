@@ -1,6 +1,7 @@
 """Zoo-side helpers shared by checks: reference loads, class and weight proofs.
 
-References are loaded once per process and never handed to learner code, so a
+References are loaded once per process and never handed to learner code (the
+attempt proxy copies anything not made for the learner, see `handover`), so a
 learner cannot mutate them; learner-loaded models are compared against them.
 """
 
@@ -10,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from autokata import zoo
+from autokata.kit import handover
 from autokata.kit.outcomes import fail
 
 
@@ -18,11 +20,32 @@ def checkpoint(name: str) -> str:
     return str(zoo.path(name))
 
 
+def _load_tokenizer(path: str) -> Any:
+    """`AutoTokenizer.from_pretrained(path)`, on every transformers release pyproject admits.
+
+    transformers 5.0 crashes inside AutoTokenizer (`'NoneType' object has no attribute
+    'replace'`) on a checkpoint whose model type has no tokenizer class registered without
+    sentencepiece (Marian) but whose tokenizer_config names one; later releases load the class
+    the checkpoint names. Load that class here too, so a check never fails for the library's
+    version.
+    """
+    import json
+    from pathlib import Path
+
+    import transformers
+
+    try:
+        return transformers.AutoTokenizer.from_pretrained(path)
+    except AttributeError:
+        declared = json.loads((Path(path) / "tokenizer_config.json").read_text()).get("tokenizer_class")
+        if not declared or not hasattr(transformers, declared):
+            raise
+        return getattr(transformers, declared).from_pretrained(path)
+
+
 @cache
 def tokenizer(name: str) -> Any:
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(checkpoint(name))
+    return _load_tokenizer(checkpoint(name))
 
 
 @cache
@@ -40,15 +63,13 @@ def private_copy(auto_class_name: str, name: str, **kwargs: Any) -> Any:
     generation config) does to it, the shared reference stays untouched."""
     import copy
 
-    return copy.deepcopy(reference(auto_class_name, name, **kwargs)).eval()
+    return handover.give(copy.deepcopy(reference(auto_class_name, name, **kwargs)).eval())
 
 
 def private_tokenizer(name: str) -> Any:
     """A freshly loaded tokenizer for learner code, which may set a pad token or a
     padding side on it without touching the shared one the references use."""
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(checkpoint(name))
+    return handover.give(_load_tokenizer(checkpoint(name)))
 
 
 def expected_class(auto_class: Any, name: str) -> type:
