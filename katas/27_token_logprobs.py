@@ -1,33 +1,31 @@
-"""Kata 27 · Log-probabilities of generated tokens
+"""Kata 27 · How sure was the model of each token?
 
-How sure was the model of each word it wrote? The answer is the
-log-probability of every generated token: log p(token | everything before it).
-It tells confident text from guesswork, and summed it scores a whole
-continuation.
-
-`generate()` normally hands back only token ids. Ask it for more with
-`return_dict_in_generate=True, output_scores=True`: the result then carries
-`sequences` and `scores`, one `[batch, vocab]` tensor per new token. Careful:
-those scores are logits (as left by any logits processor), not probabilities.
-A logit becomes a log-probability only through a log-softmax over the whole
-vocabulary. `model.compute_transition_scores(sequences, scores,
-normalize_logits=True)` does exactly that and picks, at each step, the entry of
-the token that was chosen.
-
-(Without those helpers: one forward pass over prompt + new tokens gives logits
-at every position, and the logits at position i predict the token at i + 1.)
+A generated text reads the same whether the model was certain of every word or
+guessed its way through. The number that tells them apart is the
+log-probability of each generated token: log p(token | prompt and every token
+before it). Close to 0 means confident, very negative means a guess; summed,
+they score a whole continuation.
 
 Your task:
-`continuation_logprobs(model, tokenizer, prompt, n_tokens)`: continue `prompt`
-greedily with exactly `n_tokens` new tokens and return a list of `n_tokens`
-floats, the log-probability of each new token in order.
+`continuation_logprobs(model, tokenizer, prompt, n_tokens)` continues `prompt`
+greedily with exactly `n_tokens` new tokens and returns how likely the model
+found each of them.
+- Returned: a plain Python `list` of `n_tokens` floats, one per new token, in
+  order (nothing for the prompt's own tokens, no tensors).
+- Each value is the natural logarithm of the probability the model gave that
+  token, in the distribution over its whole vocabulary at that step, given
+  the prompt and the new tokens before it. So every value is <= 0, and
+  exp(value) is a probability, not a raw score.
+- That distribution is the model's own: nothing may mask, sharpen or otherwise
+  reshape the scores before they become probabilities.
+- Values must match the check's own forward pass to about 1e-4. The check runs
+  GPT-2, Llama and Qwen2 checkpoints, with `n_tokens` from 2 to 8.
 
-Run `pytest katas/27_token_logprobs.py`; stuck? `autokata hint 27`.
+Run `pytest katas/27_token_logprobs.py`. Stuck? `autokata hint 27`; the whole story: `autokata explain 27`.
 """
 
 
 def continuation_logprobs(model, tokenizer, prompt: str, n_tokens: int) -> list[float]:
     """The log-probability of each greedily generated token, one float per new token."""
-    # TODO: generate with the scores returned, turn them into log-probabilities of the
-    # chosen tokens, and return them as a list of Python floats.
+    # TODO: continue greedily, then score each chosen token's log-probability.
     raise NotImplementedError

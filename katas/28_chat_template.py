@@ -1,40 +1,44 @@
-"""Kata 28 · Prompts from chat templates
+"""Kata 28 · Talk to a chat model in its own format
 
 A chat model was trained on conversations written in one exact format: some
 models mark turns with `<|im_start|>user ... <|im_end|>`, others with
 `[USER] ... [/USER]`, others with plain `user: ...` lines. Feed it another
-format and it is reading text it never saw in training.
+format and it is reading text it never saw in training. Each checkpoint ships
+the format it was trained on; your code should not guess it.
 
-That format travels with the checkpoint: the tokenizer carries a
-`chat_template` (a small Jinja program), and
-`tokenizer.apply_chat_template(messages, ...)` renders a list of
-`{"role": ..., "content": ...}` messages with it. Two arguments matter here:
-- `tokenize=False` returns the rendered text instead of token ids;
-- `add_generation_prompt=True` appends the marker that opens the assistant's
-  turn, so the model's next words are its reply, not more of your message.
+A chat is a list of messages, each `{"role": ..., "content": ...}` with the
+role "system", "user" or "assistant", in the order they were said.
 
 Your tasks:
-1. `chat_prompt(tokenizer, messages)`: the prompt text for `messages`, rendered
-   with the tokenizer's own template and ending with the generation prompt.
-2. `reply(model, tokenizer, messages, n_tokens)`: the model's reply to the chat:
-   exactly `n_tokens` new tokens, greedy, returning only the new text (special
-   tokens skipped). The rendered prompt already holds every marker the
-   template wants, so encode it without adding special tokens of your own.
+1. `chat_prompt(tokenizer, messages)` returns the prompt text (one `str`, not
+   ids) for the whole chat, exactly as this checkpoint's own format writes it:
+   every message, in order, with the checkpoint's markers for roles and turns,
+   and at the end the marker that opens the assistant's turn, so that what
+   the model writes next is its answer rather than more of the last message.
+   It must work for one to four messages in any roles.
+2. `reply(model, tokenizer, messages, n_tokens)` returns the model's answer to
+   the chat: exactly `n_tokens` new tokens, greedy, continuing the prompt your
+   `chat_prompt` gives, and only the new text.
+   - The rendered prompt already holds every marker the model expects: the ids
+     the model reads must be exactly that text's ids, with nothing the
+     tokenizer would put in front or behind on its own.
+   - Like a real chat model, it may end its turn with a special end-of-turn
+     token: the returned text holds no special tokens.
 
-The check uses GPT-2, Llama and Qwen2 checkpoints whose templates all differ.
+The check uses GPT-2, Llama and Qwen2 checkpoints whose formats all differ, and
+compares with its own rendering and greedy decode.
 
-Run `pytest katas/28_chat_template.py`; stuck? `autokata hint 28`.
+Run `pytest katas/28_chat_template.py`. Stuck? `autokata hint 28`; the whole story: `autokata explain 28`.
 """
 
 
 def chat_prompt(tokenizer, messages: list[dict]) -> str:
-    """The chat rendered with the tokenizer's template, ready for the assistant to answer."""
-    # TODO: render the messages with the tokenizer's chat template, as text,
-    # with the assistant's turn opened at the end.
+    """The chat rendered in the checkpoint's own format, ready for the assistant to answer."""
+    # TODO: render the whole chat in the checkpoint's format, as text.
     raise NotImplementedError
 
 
 def reply(model, tokenizer, messages: list[dict], n_tokens: int) -> str:
     """The assistant's greedy reply of `n_tokens` tokens, without the prompt."""
-    # TODO: build the prompt, tokenize it, generate greedily, decode only the new tokens.
+    # TODO: continue the rendered chat greedily; return only the new text.
     raise NotImplementedError

@@ -1,37 +1,35 @@
-"""Kata 29 · Stream text as it is generated
+"""Kata 29 · Show the text while it is written
 
-A chat interface does not wait for the whole answer: words appear while the
-model is still writing. `generate()` supports this through a *streamer*: pass
-`streamer=...` and generate hands it each new token the moment it exists.
-
-transformers ships two:
-- `TextStreamer(tokenizer, skip_prompt=True)` decodes the tokens as they come
-  and prints each finished piece of text. Subclass it and override
-  `on_finalized_text(self, text, stream_end=False)` to send the pieces
-  somewhere else instead of printing them.
-- `TextIteratorStreamer(tokenizer, skip_prompt=True)` puts the pieces in a
-  queue you iterate over; run `generate` in a `threading.Thread` and loop over
-  the streamer in your own thread while it works.
-
-Careful with the prompt: generate first hands the streamer the prompt's own
-ids, and both streamers pass them on as text unless `skip_prompt=True`.
+A chat interface does not wait for the whole answer: words appear on screen
+while the model is still writing them. Decoding the finished output and cutting
+it into pieces afterwards looks the same in a test, but the reader still waits
+for everything.
 
 Your task:
-`stream(model, tokenizer, prompt, n_tokens, on_text)`: continue `prompt`
-greedily with exactly `n_tokens` new tokens, calling `on_text(piece)` with each
-piece of new text as soon as it is ready, and return the whole new text (the
-pieces joined; special tokens skipped). The prompt itself is never streamed.
+`stream(model, tokenizer, prompt, n_tokens, on_text)` continues `prompt`
+greedily with exactly `n_tokens` new tokens and hands the new text to
+`on_text` while it is being generated.
+- `on_text(piece)` is called with each piece of new text (a `str`) as soon as
+  that piece is ready, while the model's `generate()` is still running: at
+  least some pieces must reach `on_text` before generation has finished, and
+  the text is delivered in more than one piece.
+- A piece is finished text, never half a character: the pieces, joined in
+  order, are exactly what one decode of all the new tokens gives (decoding
+  each token on its own loses spaces and splits characters). Text still
+  pending when generation ends is delivered too, so nothing is missing at the
+  end; the prompt itself is never handed to `on_text`.
+- Returned: the whole new text (the pieces joined), special tokens left out,
+  equal to the greedy continuation the check decodes itself.
+- The check runs GPT-2, Llama and Qwen2 checkpoints, with `n_tokens` from 3
+  to 8, and notes when each piece arrives.
 
-Run `pytest katas/29_streaming.py`; stuck? `autokata hint 29`.
+Run `pytest katas/29_streaming.py`. Stuck? `autokata hint 29`; the whole story: `autokata explain 29`.
 """
 
 from typing import Callable
 
-from transformers import TextIteratorStreamer, TextStreamer  # noqa: F401  (you will need one)
-
 
 def stream(model, tokenizer, prompt: str, n_tokens: int, on_text: Callable[[str], None]) -> str:
     """Generate greedily, handing each new piece of text to `on_text`; return the whole new text."""
-    # TODO: build a streamer that forwards each finished piece to `on_text`,
-    # pass it to `model.generate`, and return the pieces joined.
+    # TODO: hand each finished piece of new text to `on_text` during generation.
     raise NotImplementedError

@@ -9,6 +9,37 @@ from autokata.kit import models as m
 from autokata.kit import scoring as sc
 from autokata.kit import strategies as s
 
+ANSWER = (
+    "no_repeat_ngram_size",
+    "NoRepeatNGramLogitsProcessor",
+    "max_new_tokens",
+    "skip_special_tokens",
+    "do_sample",
+)
+
+LESSON = """\
+Greedy decoding picks the most likely token at every step, and once a tiny (or not so tiny) model
+has written a run of tokens, writing the same run again is often the most likely thing to do: the
+output loops. generate() can rule this out with `no_repeat_ngram_size=n`: before each new token it
+looks at the last n-1 tokens of the sequence and bans every token that would complete an n-token
+run already present anywhere in the sequence, the prompt included. The ban is absolute (the banned
+tokens' scores become -inf, through a NoRepeatNGramLogitsProcessor), so a repeated n-gram simply
+cannot occur; among the tokens still allowed, greedy decoding stays greedy. With n=1 no token may
+appear twice at all.
+
+`repetition_penalty` is a different knob and a common mix-up: it only divides (or multiplies) the
+scores of tokens seen before, so repeats become less likely but stay possible, and it acts on single
+tokens, not on runs of them. Filtering the text after generation is no substitute either: the model
+already spent its budget on the loop.
+
+So: `model.generate(**inputs, no_repeat_ngram_size=ngram, max_new_tokens=n_tokens)` (greedy is the
+default, leave `do_sample` off), then decode only the ids after the prompt with
+`skip_special_tokens=True`. The check draws a prompt, `ngram` from 1 to 3 and a budget, runs your
+function on GPT-2, Llama and Qwen2 checkpoints, looks at the logits processors generate() actually
+applied (a ban of the drawn size must be among them), and compares your text with its own greedy
+decode under the same ban.
+"""
+
 HINTS = (
     "generate() has a setting that forbids any run of n tokens from appearing twice in the sequence; "
     "its name says exactly that.",
@@ -19,22 +50,24 @@ HINTS = (
 )
 
 PENALTY_LESSON = (
-    "`repetition_penalty` only lowers the scores of tokens seen before; it never forbids a repeat, "
-    "and it punishes single tokens, not runs of them. To rule out repeated n-grams, ask generate() "
-    "for `no_repeat_ngram_size`."
+    "Your `repetition_penalty` only lowers the scores of tokens seen before: it never forbids a "
+    "repeat, and it punishes single tokens, not runs of them, so a repeated n-gram stays possible "
+    "(and greedy decoding often still picks it). This kata wants the repeat ruled out: generate() has "
+    "a setting that bans any run of n tokens from occurring twice."
 )
 NO_CONTROL_LESSON = (
-    "generate() ran with no n-gram ban, and greedy decoding on its own happily loops. Pass "
-    "`no_repeat_ngram_size=ngram` so that no run of that many tokens can occur twice."
+    "generate() ran with no n-gram ban, and greedy decoding on its own happily loops: nothing stopped "
+    "a run of tokens from occurring twice. Ask generate() itself to forbid repeated runs of `ngram` "
+    "tokens while it decodes (cleaning up the text afterwards is too late)."
 )
 SIZE_LESSON = (
     "generate() banned repeated n-grams of another length than the drawn `ngram`: "
     "`no_repeat_ngram_size` is the number of tokens in the run that may not repeat."
 )
 VALUE_LESSON = (
-    "Your text is not the greedy continuation with repeated n-grams banned: generate exactly "
-    "`n_tokens` new tokens with `no_repeat_ngram_size=ngram`, greedily, and return only the new "
-    "text with special tokens skipped."
+    "Your text is not the greedy continuation with repeated n-grams banned: exactly `n_tokens` new "
+    "tokens, the most likely allowed token at each step, and only the new text returned with special "
+    "tokens left out."
 )
 
 

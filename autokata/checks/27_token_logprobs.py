@@ -11,11 +11,48 @@ from autokata.kit import check, fail
 from autokata.kit import scoring as sc
 from autokata.kit import strategies as s
 
+ANSWER = (
+    "return_dict_in_generate",
+    "output_scores",
+    "output_logits",
+    "compute_transition_scores",
+    "normalize_logits",
+    "log_softmax",
+    "max_new_tokens",
+    "do_sample",
+)
+
+LESSON = """\
+By default generate() hands back only token ids. Ask for more with `return_dict_in_generate=True,
+output_scores=True`: the result then carries `sequences` (prompt + new ids) and `scores`, a tuple
+with one `[batch, vocab]` tensor per new token. Those scores are logits, as left by whatever logits
+processors ran (a temperature, a top-k mask, a repetition ban change them), not probabilities. A
+logit becomes a log-probability only through a log-softmax over the whole vocabulary:
+log p(token | before) = logit(token) - logsumexp(all logits at that step).
+
+`model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)` does both
+steps: it log-softmaxes each step's scores and picks the entry of the token that was chosen, giving
+a `[batch, n_new]` tensor; `[0].tolist()` makes the list of floats the kata returns. Without
+`normalize_logits=True` you get the raw logits of the chosen tokens. Under greedy decoding with no
+processors the scores are the model's own logits; when processors did run, `output_logits=True`
+returns the untouched logits alongside.
+
+Without the helpers: one forward pass over prompt + new tokens gives logits at every position, and
+the logits at position i predict the token at position i + 1, so the first new token is scored by
+the logits at the prompt's last position (the classic off-by-one). `torch.log_softmax(logits, -1)`
+then gather the chosen ids.
+
+The check continues a drawn prompt greedily on GPT-2, Llama and Qwen2 checkpoints, computes the
+log-softmax of its own forward pass, and compares your floats to 1e-4; it recognises raw logits,
+probabilities (softmax without the log), and values shifted by one position.
+"""
+
 HINTS = (
-    "generate() can return more than token ids: look up `return_dict_in_generate` and `output_scores`, "
-    "then `model.compute_transition_scores`.",
-    "The scores generate() returns are logits. `compute_transition_scores(out.sequences, out.scores, "
-    "normalize_logits=True)` log-softmaxes them and keeps the chosen token's entry at each step.",
+    "generate() can hand back more than token ids: it can also return what the model scored at each "
+    "step. Those numbers are not probabilities yet.",
+    "`model.generate(..., return_dict_in_generate=True, output_scores=True)`, then "
+    "`model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)` log-softmaxes "
+    "the scores and keeps the chosen token's entry at each step.",
     "`out = model.generate(**inputs, max_new_tokens=n_tokens, return_dict_in_generate=True, "
     "output_scores=True)`, then `model.compute_transition_scores(out.sequences, out.scores, "
     "normalize_logits=True)[0].tolist()`.",
@@ -31,8 +68,9 @@ LENGTH_LESSON = (
 )
 RAW_LESSON = (
     "These are raw scores (logits), not log-probabilities: a logit becomes a log-probability only "
-    "after a log-softmax over the whole vocabulary. Pass `normalize_logits=True` to "
-    "compute_transition_scores (or apply `torch.log_softmax` yourself)."
+    "after a log-softmax over the whole vocabulary at that step, and then every value is <= 0. The "
+    "scores generate() hands back are logits, and picking the chosen tokens' entries does not "
+    "normalise them unless you ask for it."
 )
 PROBABILITY_LESSON = (
     "These are probabilities between 0 and 1, not log-probabilities: take the log-softmax of the "
@@ -45,7 +83,7 @@ SHIFT_LESSON = (
 PROCESSED_LESSON = (
     "generate() changed the scores before you normalised them: logits processors ({processors}) mask "
     "or rescale logits, so their log-softmax is no longer the model's distribution. Ask for the plain "
-    "greedy continuation, or use `output_logits=True` for the untouched logits."
+    "greedy continuation, or take the untouched logits (generate() can return those too)."
 )
 VALUE_LESSON = (
     "Your values are not the log-probabilities of the greedy continuation's tokens "

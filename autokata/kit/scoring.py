@@ -16,7 +16,7 @@ references, which run on a pristine twin with the same weights.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -108,6 +108,9 @@ class GenerateWatch:
     calls: list[GenerateCall] = field(default_factory=list)
     #: The resolved GenerationConfig of every call (see `generation.generation_requests`).
     configs: list[Any] = field(default_factory=list)
+    #: When set, generate() is handed `wrap_streamer(streamer)` in place of a streamer passed by
+    #: keyword (the call still records the learner's own); kata 29 paces generation with it.
+    wrap_streamer: Callable[[Any], Any] | None = None
 
     def processors(self, kind: type | None = None) -> list[Any]:
         """The logits processors generate() built (from kwargs, a GenerationConfig,
@@ -141,6 +144,8 @@ def watch_generate() -> Iterator[GenerateWatch]:
         bound = signature.bind_partial(self, *args, **kwargs).arguments
         call = GenerateCall(streamer=bound.get("streamer"))
         watch.calls.append(call)
+        if watch.wrap_streamer is not None and kwargs.get("streamer") is not None:
+            kwargs = {**kwargs, "streamer": watch.wrap_streamer(kwargs["streamer"])}
         try:
             out = original_generate(self, *args, **kwargs)
         finally:
