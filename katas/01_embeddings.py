@@ -1,38 +1,42 @@
-"""Kata 01 · Sentence embeddings with AutoModel
+"""Kata 01 · Turn sentences into vectors you can compare
 
-Sometimes you do not want a model's *answer* (a label, a next word) but its
-*understanding*: one vector per text, to cluster documents or find similar
-sentences. `AutoModel` loads a checkpoint's transformer body with no task head
-on top: its output is `last_hidden_state`, one vector per token, shape
-`[batch, tokens, hidden]`.
+You want to cluster documents and find sentences that say similar things. For
+that you need no label and no next word from a model, only what it makes of a
+text: one vector per sentence. You hold pretrained encoder checkpoints (BERT,
+RoBERTa, DistilBERT, ELECTRA, ALBERT, DeBERTa-v2), saved as local folders
+together with their tokenizers; none of them was trained for any task.
 
-To get one vector per text, average the token vectors. In a padded batch the
-short texts carry padding tokens; they must not count in the average. The
-tokenizer's `attention_mask` (1 = real token, 0 = padding) tells you which
-ones to keep.
+The contract:
+- `load_encoder(path)` returns the checkpoint's transformer body on its own,
+  with nothing stacked on top of it: called, it gives one vector per token of
+  its input (the encoder's last layer), not scores for some task. The class is
+  the one that fits the checkpoint's own architecture, and the weights are the
+  checkpoint's trained ones, not freshly drawn. It must work on every encoder
+  listed above.
+- `embed(model, tokenizer, texts)` receives such a model and its tokenizer and
+  returns a float tensor of shape `[len(texts), hidden size]` in the model's
+  own precision (float32 here): row i is the plain average of the last-layer
+  vectors of every token the tokenizer makes for `texts[i]` (its special
+  tokens included), and of nothing else.
+- The texts of one call have different lengths and are encoded together as one
+  padded batch. Padding is not part of any text: a text gets the same vector
+  (up to float noise) alone or inside a batch with longer texts, on every
+  encoder above.
+- Neither function changes the model or tokenizer it is given.
 
-Your tasks:
-1. `load_encoder(path)`: load the checkpoint at `path` (a local folder) as a
-   bare encoder, without any head. It must work for BERT, RoBERTa, DistilBERT,
-   ELECTRA and ALBERT checkpoints alike.
-2. `embed(model, tokenizer, texts)`: return a float tensor of shape
-   `[len(texts), hidden_size]`, the mean of each text's token vectors over its
-   real tokens only. A text must get the same vector alone or in a batch.
-
-Run `pytest katas/01_embeddings.py`; stuck? `autokata hint 01`.
+Run `pytest katas/01_embeddings.py`. Stuck? `autokata hint 01`; the whole story: `autokata explain 01`.
 """
 
 import torch
-from transformers import AutoModel  # noqa: F401  (you will need it)
 
 
 def load_encoder(path):
-    """Load the checkpoint at `path` as a base model with no task head."""
-    # TODO: load the model from `path` with the Auto class that adds no head.
+    """The bare encoder of the checkpoint at `path`, trained weights and no task head."""
+    # TODO: load the checkpoint as a plain encoder.
     raise NotImplementedError
 
 
 def embed(model, tokenizer, texts: list[str]) -> torch.Tensor:
-    """One vector per text: the mean of its token vectors, padding left out."""
-    # TODO: tokenize the batch with padding, run the model, average over real tokens.
+    """One vector per text: the mean of its tokens' last-layer vectors, padding left out."""
+    # TODO: encode the batch and average each text's real tokens.
     raise NotImplementedError

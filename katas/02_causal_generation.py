@@ -1,40 +1,37 @@
-"""Kata 02 · Continue a text with AutoModelForCausalLM
+"""Kata 02 · Continue a text, one likely word at a time
 
-A causal language model (GPT-2, Llama, Qwen2...) reads from left to right and
-scores which token comes next. `AutoModelForCausalLM` loads a checkpoint
-together with its language-model head, the layer that turns the last position's
-vector into one score per vocabulary token. `model.generate()` then loops:
-pick a token, append it, score again.
+An autocomplete feature must extend what the user typed. You hold pretrained
+decoder-only checkpoints (GPT-2, Llama, Qwen2, Mistral), saved as local folders
+with their tokenizers. Such a model reads left to right and scores every
+vocabulary token as the possible next one; writing means repeating that step.
 
-Greedy decoding picks the highest-scoring token at every step (no sampling, a
-single beam), so a prompt always gets the same continuation. Say how many tokens
-to add with `max_new_tokens`: `max_length` counts the prompt's tokens too.
+The contract:
+- `load_generator(path)` returns the checkpoint as a model that can write on
+  from a prompt: it keeps the part that scores the next token, the class is the
+  one that fits the checkpoint's architecture, and the weights are the
+  checkpoint's trained ones. It must work on every decoder listed above.
+- `continue_text(model, tokenizer, prompt, n_tokens)` appends exactly
+  `n_tokens` new tokens to `prompt` (the tiny checkpoints here never end
+  early) and returns only those new tokens as text: not the prompt, and without
+  the tokenizer's special tokens, even where the model produced some.
+- Each new token is the single most likely one given everything before it: no
+  randomness and no search over several candidate sequences, so the same prompt
+  always gives the same text. Surrounding whitespace in the result does not
+  matter.
+- It works with the model and tokenizer exactly as `load_generator` and the
+  checkpoint's tokenizer give them.
 
-For a decoder-only model, `generate()` returns the prompt's ids followed by the
-new ones. The caller here wants the continuation only.
-
-Your tasks:
-1. `load_generator(path)`: load the checkpoint at `path` (a local folder) with
-   its language-model head. It must work for GPT-2, Llama and Qwen2 alike.
-2. `continue_text(model, tokenizer, prompt, n_tokens)`: greedily add exactly
-   `n_tokens` new tokens to `prompt` and return only the new text: the new ids
-   decoded with `skip_special_tokens=True`. (A real model may stop early at its
-   end-of-text token; the tiny models here never do.)
-
-Run `pytest katas/02_causal_generation.py`; stuck? `autokata hint 02`.
+Run `pytest katas/02_causal_generation.py`. Stuck? `autokata hint 02`; the whole story: `autokata explain 02`.
 """
-
-import torch  # noqa: F401  (you will need it)
-from transformers import AutoModelForCausalLM  # noqa: F401  (you will need it)
 
 
 def load_generator(path):
-    """Load the checkpoint at `path` with the head that predicts the next token."""
-    # TODO: load the model from `path` with the Auto class made for left-to-right generation.
+    """The checkpoint at `path` as a model that writes on from a prompt."""
+    # TODO: load the checkpoint with its next-token scorer.
     raise NotImplementedError
 
 
 def continue_text(model, tokenizer, prompt: str, n_tokens: int) -> str:
-    """The greedy continuation of `prompt`, `n_tokens` tokens long, without the prompt."""
-    # TODO: tokenize the prompt, call model.generate(...), keep only the new ids and decode them.
+    """The most-likely continuation of `prompt`, `n_tokens` tokens long, without the prompt."""
+    # TODO: extend the prompt by n_tokens tokens; return the new text only.
     raise NotImplementedError

@@ -1,42 +1,39 @@
-"""Kata 03 · Transduce with AutoModelForSeq2SeqLM and beams
+"""Kata 03 · Rewrite a text, weighing several candidates
 
-Translation and summarisation turn one text into another. Encoder-decoder
-models (T5, BART, Marian...) do it in two halves: the encoder reads the whole
-input, the decoder writes the output token by token while looking back at the
-encoder's vectors. `AutoModelForSeq2SeqLM` loads both halves and the head that
-scores the decoder's next token. (`AutoModelForCausalLM` is for decoder-only
-models: it has no class for T5, and for BART it gives the decoder alone.)
+Translating or summarising turns one text into another. You hold pretrained
+encoder-decoder checkpoints (T5, BART, mBART, Marian, Pegasus), saved as local
+folders with their tokenizers: one half reads the whole input, the other half
+writes the output token by token while looking back at what the first half read.
 
-Beam search keeps the `num_beams` best partial outputs at every step instead of
-only the single best token, and returns the best finished sequence. It often
-finds a better output than greedy decoding, at `num_beams` times the work.
+Writing one token at a time and always keeping the single best one can miss a
+better output; here the writer keeps the best few partial outputs at every step
+and returns the best finished one.
 
-The output of `generate()` holds only decoder tokens, but some of them are
-special: the decoder's start token, and an end-of-sequence token. The reader
-wants plain text without them.
+The contract:
+- `load_seq2seq(path)` returns the checkpoint as a model with both halves and
+  the part that scores the writer's next token: the class is the one that fits
+  the checkpoint's architecture, the weights are the checkpoint's trained ones.
+  It must work on every encoder-decoder listed above.
+- `transduce(...)` writes the output for `text`, keeping at every step as
+  many candidate outputs (beams) as its beam count asks (always more than one
+  here; never a random draw), with at most as many new tokens as its token
+  budget allows, and returns the best output as plain text: none of the special
+  tokens the writer starts or ends with, or any other the tokenizer knows,
+  appear in it.
+- The result equals what that search gives for these settings on the model it
+  is handed; surrounding whitespace does not matter.
 
-Your tasks:
-1. `load_seq2seq(path)`: load the checkpoint at `path` (a local folder) as an
-   encoder-decoder with its generation head. It must work for T5, BART and
-   Marian alike.
-2. `transduce(model, tokenizer, text, num_beams, max_new_tokens)`: generate the
-   output for `text` with beam search over `num_beams` beams and at most
-   `max_new_tokens` new tokens, and return it as text without special tokens.
-
-Run `pytest katas/03_seq2seq_generation.py`; stuck? `autokata hint 03`.
+Run `pytest katas/03_seq2seq_generation.py`. Stuck? `autokata hint 03`; the whole story: `autokata explain 03`.
 """
-
-import torch  # noqa: F401  (you will need it)
-from transformers import AutoModelForSeq2SeqLM  # noqa: F401  (you will need it)
 
 
 def load_seq2seq(path):
-    """Load the checkpoint at `path` as an encoder-decoder that can generate."""
-    # TODO: load the model from `path` with the Auto class for sequence-to-sequence models.
+    """The checkpoint at `path` as an encoder-decoder that can write."""
+    # TODO: load the checkpoint with both halves and its writing head.
     raise NotImplementedError
 
 
 def transduce(model, tokenizer, text: str, num_beams: int, max_new_tokens: int) -> str:
-    """The beam-search output for `text`, decoded without special tokens."""
-    # TODO: tokenize `text`, call model.generate(...) with beams and a budget, decode the best output.
+    """The best output for `text` under the given search width and budget, as plain text."""
+    # TODO: search the output with the given width and budget.
     raise NotImplementedError

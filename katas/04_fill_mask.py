@@ -1,39 +1,39 @@
-"""Kata 04 · Fill the blank with AutoModelForMaskedLM
+"""Kata 04 · Fill in the blank
 
-BERT-style encoders were pre-trained by hiding some tokens behind a special
-mask token and guessing them back. The guess uses the words on *both* sides of
-the blank, which a left-to-right (causal) model cannot do. `AutoModelForMaskedLM`
-loads a checkpoint with that masked-LM head: for every position it returns one
-score per vocabulary token, `logits` of shape `[batch, tokens, vocab_size]`.
+A writing tool suggests words for a gap in a sentence. You hold pretrained
+encoder checkpoints (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT, DeBERTa-v2),
+saved as local folders with their tokenizers. They were pre-trained on exactly
+this game: some tokens of a text were hidden and the model guessed them back,
+using the words on both sides of each gap.
 
-Each tokenizer has its own mask token: `[MASK]` for BERT, DistilBERT, ELECTRA
-and ALBERT, `<mask>` for RoBERTa. Read it from the tokenizer
-(`tokenizer.mask_token`, `tokenizer.mask_token_id`) instead of typing it.
+The contract:
+- `load_mlm(path)` returns the checkpoint as a model that, for every position
+  of its input, scores each vocabulary token as the one that belongs there,
+  reading the context on both sides. The class is the one that fits the
+  checkpoint's architecture, the weights are the checkpoint's trained ones, and
+  it must work on every encoder listed above.
+- `fill_mask(model, tokenizer, text, k)`: `text` holds the blank exactly once,
+  written as this tokenizer's own blank marker (its spelling differs from one
+  family to another). Return the `k` tokens the model scores highest at the
+  blank, best first, as a list of `k` strings.
+- Every vocabulary entry competes, special tokens included: if one of them
+  scores among the best, it takes its place in the list.
+- Each entry is that token decoded on its own by the tokenizer, with the
+  surrounding spaces stripped (some tokenizers keep a word's leading space
+  inside the token). A special token may come back as its own text or as the
+  empty string (decoded without special tokens); both are accepted.
 
-Your tasks:
-1. `load_mlm(path)`: load the checkpoint at `path` (a local folder) with its
-   masked-LM head. It must work for BERT, RoBERTa, DistilBERT, ELECTRA and
-   ALBERT alike.
-2. `fill_mask(model, tokenizer, text, k)`: `text` contains the tokenizer's mask
-   token (`tokenizer.mask_token`) exactly once. Return the `k` most likely
-   tokens for that position, best first, each one decoded on its own with the
-   tokenizer and stripped of surrounding spaces (some tokenizers keep a word's
-   leading space inside the token).
-
-Run `pytest katas/04_fill_mask.py`; stuck? `autokata hint 04`.
+Run `pytest katas/04_fill_mask.py`. Stuck? `autokata hint 04`; the whole story: `autokata explain 04`.
 """
-
-import torch  # noqa: F401  (you will need it)
-from transformers import AutoModelForMaskedLM  # noqa: F401  (you will need it)
 
 
 def load_mlm(path):
-    """Load the checkpoint at `path` with the head that guesses masked tokens."""
-    # TODO: load the model from `path` with the Auto class for masked language modelling.
+    """The checkpoint at `path` as a model that guesses hidden tokens."""
+    # TODO: load the checkpoint with its blank-guessing head.
     raise NotImplementedError
 
 
 def fill_mask(model, tokenizer, text: str, k: int) -> list[str]:
-    """The `k` best tokens for the mask in `text`, best first, each decoded and stripped."""
-    # TODO: tokenize, run the model, find the mask's position, take the top k scores there, decode.
+    """The `k` best tokens for the blank in `text`, best first, decoded and stripped."""
+    # TODO: rank every token at the blank; return the best k.
     raise NotImplementedError

@@ -1,41 +1,38 @@
-"""Kata 05 · Binary sentiment with AutoModelForSequenceClassification
+"""Kata 05 · Sort reviews into negative and positive
 
-To sort whole texts into classes (positive or negative reviews, spam or not),
-put a classification head on top of an encoder: a small layer that turns the
-text's vector into one score per label. `AutoModelForSequenceClassification`
-loads the checkpoint's encoder and adds that head; its output `logits` has
-shape `[batch, num_labels]`. The head is new (the checkpoint has none), so it
-starts random until you fine-tune it; the plumbing is what this kata is about.
+Product reviews must be tagged as negative or positive. You hold pretrained
+encoder checkpoints (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT, DeBERTa-v2),
+saved as local folders with their tokenizers, but none of them carries any task
+head: they were never trained to sort texts. Fine-tuning comes later; today you
+build the classifier and the code that reads its verdicts.
 
-For binary sentiment the head needs two outputs. Name them when you load the
-model: `num_labels` alone calls them `LABEL_0` and `LABEL_1`. The names live
-in the config as two maps, `id2label` (index -> name) and `label2id` (name ->
-index); give both, since each is read on its own (and both are saved with the
-model).
+The contract:
+- `load_sentiment_classifier(path)` returns a model that gives one score per
+  label for a whole text: exactly two labels, index 0 named "negative" and
+  index 1 named "positive" (integer indices, exact lower-case names). The
+  model's config knows these names in both directions, index to name and name
+  to index, so a saved copy of the model keeps them. The checkpoint's trained
+  encoder weights are kept, not drawn anew (only the new scoring part starts
+  untrained). The class is the one that fits the checkpoint's architecture,
+  and it must work on every encoder listed above.
+- `predict(model, tokenizer, texts)` classifies a batch of texts of different
+  lengths and returns a list with one label *name* per text, in order: the
+  name of its best-scoring label, as the model's config names it (e.g.
+  `["positive", "negative"]`).
+- A text gets the same label alone or inside a batch with longer texts: the
+  padding that evens out the lengths must not sway any verdict.
 
-Your tasks:
-1. `load_sentiment_classifier(path)`: load the checkpoint at `path` (a local
-   folder) as a two-label classifier whose labels are `0: "negative"` and
-   `1: "positive"`. It must work for BERT, RoBERTa, DistilBERT, ELECTRA and
-   ALBERT alike.
-2. `predict(model, tokenizer, texts)`: classify a batch of texts of different
-   lengths and return one label *name* per text (the best-scoring label, read
-   from the model's config), e.g. `["positive", "negative"]`.
-
-Run `pytest katas/05_sentiment.py`; stuck? `autokata hint 05`.
+Run `pytest katas/05_sentiment.py`. Stuck? `autokata hint 05`; the whole story: `autokata explain 05`.
 """
-
-import torch  # noqa: F401  (you will need it)
-from transformers import AutoModelForSequenceClassification  # noqa: F401  (you will need it)
 
 
 def load_sentiment_classifier(path):
-    """Load the checkpoint at `path` with a two-label head named negative / positive."""
-    # TODO: load the model with the classification Auto class, passing the label maps.
+    """The checkpoint at `path` with a two-label head named negative / positive."""
+    # TODO: load the checkpoint as a two-label classifier with those names.
     raise NotImplementedError
 
 
 def predict(model, tokenizer, texts: list[str]) -> list[str]:
     """The best label's name for each text, in order."""
-    # TODO: tokenize the batch with padding, run the model, take the argmax, map ids to names.
+    # TODO: score the batch; return each text's best label name.
     raise NotImplementedError

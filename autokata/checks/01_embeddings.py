@@ -1,23 +1,70 @@
-"""Hidden checks for kata 01: AutoModel as a feature extractor, masked mean pooling."""
+"""Hidden checks for kata 01: the bare encoder as a feature extractor, masked mean pooling."""
 
-from hypothesis import given
+from functools import cache
+
+from hypothesis import example, given
 
 from autokata import zoo
 from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import strategies as s
+from autokata.kit import track_a1 as a1
+
+ANSWER = (
+    "AutoModel",
+    "last_hidden_state",
+    "attention_mask",
+    "hidden_states",
+    "feature-extraction",
+    "FeatureExtractionPipeline",
+    "BertModel",
+    "RobertaModel",
+    "DistilBertModel",
+    "ElectraModel",
+    "AlbertModel",
+    "DebertaV2Model",
+)
+
+LESSON = """
+AutoModel is the Auto class with no task head: it reads the checkpoint's config, picks the base
+class of that architecture (BertModel, RobertaModel, DistilBertModel, ...) and loads the trained
+transformer body alone. Its output is `last_hidden_state`, one vector per token, shape
+[batch, tokens, hidden]. The task classes (AutoModelForMaskedLM, AutoModelForSequenceClassification,
+...) stack a head on that body and return task scores instead, which are no embedding. Building the
+model with `from_config` would give the right class with random weights: load with
+`from_pretrained(path)`.
+
+One vector per text: average the token vectors. A batch of uneven texts is padded to the longest,
+and the padding positions must not count. The tokenizer's `attention_mask` (1 = real token,
+0 = padding) says which positions are real; pass it to the model (so no token attends to padding)
+and use it as weights in the mean:
+    mask = batch["attention_mask"].unsqueeze(-1)
+    (hidden * mask).sum(1) / mask.sum(1)
+A plain `hidden.mean(1)` averages the padding in, so a short text's vector changes with its batch
+mates. Taking the first token (CLS pooling) is another recipe, not the mean asked for. Pad on the
+right, the encoders' own default: BERT, DistilBERT, ELECTRA and ALBERT add an absolute position
+vector to each token, and left padding moves a short text's tokens to later positions, so its
+vector changes even with a correct masked mean.
+
+The checks load every encoder of the zoo with your loader (class and weights), then compare your
+`embed` with the masked mean computed here on the same model, and each text's vector alone with
+its row inside a padded batch. The result stays in the model's float32: a half-precision copy
+loses the digits the comparison needs.
+"""
 
 HINTS = (
-    "There is an Auto class that adds *no* task head on top of the transformer: the plain one.",
-    "`AutoModel.from_pretrained(path)` gives you `last_hidden_state` of shape [batch, tokens, hidden]. "
-    "Tokenize with `padding=True, return_tensors=\"pt\"`.",
-    "Multiply the hidden states by `attention_mask.unsqueeze(-1)`, sum over dim 1, and divide by "
-    "`attention_mask.sum(dim=1, keepdim=True)`.",
+    "There is an Auto class that stacks nothing on the transformer body: use it, then average each "
+    "text's token vectors, counting only the positions that are real tokens.",
+    "`AutoModel.from_pretrained(path)`; its output `last_hidden_state` is [batch, tokens, hidden]; "
+    "the tokenizer's `attention_mask` marks the real tokens of a padded batch.",
+    "batch = tokenizer(texts, padding=True, return_tensors=\"pt\"); hidden = "
+    "model(**batch).last_hidden_state; mask = batch[\"attention_mask\"].unsqueeze(-1); return "
+    "(hidden * mask).sum(1) / mask.sum(1)",
 )
 
 HEAD_LESSON = (
-    "AutoModel is the Auto class without a task head; `{got}` carries a head on top of the encoder "
-    "(its outputs are task scores, not the hidden states you want to pool)."
+    "`{got}` puts a task head on top of the encoder: its outputs are task scores, not the per-token "
+    "vectors you want to average. This kata wants the transformer body alone, without any task head."
 )
 CLS_LESSON = (
     "You returned only the first token's vector (CLS pooling). This kata asks for the mean over "
@@ -25,9 +72,33 @@ CLS_LESSON = (
 )
 PADDING_LESSON = (
     "Your average includes the padding tokens, so a short text's vector changes when it is batched "
-    "with a longer one. Use the attention mask to average over real tokens only."
+    "with a longer one. The tokenizer marks which positions are real tokens: average over those only."
 )
-VALUE_LESSON = "Your embeddings are not the masked mean of `last_hidden_state` over each text's real tokens."
+LEFT_PADDING_LESSON = (
+    "You padded on the left (`padding_side=\"left\"`). Your mean leaves the padding out, but "
+    "{family} adds an absolute position vector to every token: left padding moves a short text's "
+    "tokens to later positions, so the encoder reads it differently and its vector changes with its "
+    "batch mates. Encoders pad on the right, their default."
+)
+UNMASKED_MODEL_LESSON = (
+    "Your mean leaves the padding out, but the model itself was never told where the padding was: it "
+    "ran on the ids alone, so every real token also attended to the padding positions and a short "
+    "text's vectors changed with its batch mates. Give the model the tokenizer's mark of real "
+    "tokens too."
+)
+BATCH_LESSON = "A text's vector changes when it is embedded inside a padded batch instead of alone."
+DTYPE_LESSON = (
+    "`embed` returned a tensor of dtype {dtype}. The encoder computes in float32, and the caller "
+    "wants its vectors at that precision: {why}."
+)
+MODEL_DTYPE_LESSON = (
+    "Your `embed` changed the model it was given to {dtype}. Leave the caller's model as it is: "
+    "half precision drops digits of every vector, so embeddings no longer match the encoder's own."
+)
+VALUE_LESSON = (
+    "Your embeddings are not the mean of the encoder's last-layer vectors over each text's real "
+    "tokens."
+)
 
 
 @check("load_encoder loads the bare encoder class for the checkpoint", family=zoo.ENCODERS)
@@ -45,51 +116,103 @@ def loads_trained_weights(attempt, name):
     m.expect_loaded(model, name)
 
 
+def _family(name):
+    """How a lesson names the encoder: "the bert encoder"."""
+    return f"the {m.reference('AutoModel', name).config.model_type} encoder"
+
+
+@cache
+def _left_tokenizer(name):
+    """A tokenizer of the check's own that pads on the left (the left-padding mistake)."""
+    tokenizer = a1.private_tokenizer(name)
+    tokenizer.padding_side = "left"
+    return tokenizer
+
+
+def _masked_mean(hidden, mask):
+    mask = mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(1) / mask.sum(1)
+
+
 def _pooled(name, texts):
-    """Masked mean, first-token and plain-mean pooling of the reference encoder."""
+    """The masked mean of the reference encoder, and what each pooling mistake gives instead."""
     import torch
 
-    tokenizer = m.tokenizer(name)
-    batch = tokenizer(texts, padding=True, return_tensors="pt")
+    reference = m.reference("AutoModel", name)
+    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
+    left = _left_tokenizer(name)(list(texts), padding=True, return_tensors="pt")
     with torch.no_grad():
-        hidden = m.reference("AutoModel", name)(**batch).last_hidden_state
-    mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        hidden = reference(**batch).last_hidden_state
+        hidden_left = reference(**left).last_hidden_state
+        hidden_unmasked = reference(input_ids=batch["input_ids"]).last_hidden_state
     return {
-        "masked mean": (hidden * mask).sum(1) / mask.sum(1),
+        "masked mean": _masked_mean(hidden, batch["attention_mask"]),
         "cls": hidden[:, 0],
         "mean with padding": hidden.mean(1),
+        "left padding": _masked_mean(hidden_left, left["attention_mask"]),
+        "model without mask": _masked_mean(hidden_unmasked, batch["attention_mask"]),
     }
 
 
-def _embed(attempt, name, texts):
+def _close(a, b):
+    """Equal up to float noise (both sides float32: a learner's dtype never crashes the check)."""
     import torch
 
-    got = attempt.embed(m.reference("AutoModel", name), m.tokenizer(name), list(texts))
+    return a.shape == b.shape and torch.allclose(a.float(), b.float(), atol=1e-5)
+
+
+def _embed(attempt, model, tokenizer, name, texts):
+    """The learner's embeddings as float32, after proving they are a float32 (or wider) tensor
+    of the right shape and that the model handed over kept its precision."""
+    import torch
+
+    got = attempt.embed(model, tokenizer, list(texts))
+    if model.dtype != torch.float32:
+        fail(MODEL_DTYPE_LESSON.format(dtype=model.dtype), on=name, texts=texts)
     if not isinstance(got, torch.Tensor):
         fail("`embed` should return a torch.Tensor with one row per text.", on=name, got=type(got).__name__)
-    hidden = m.reference("AutoModel", name).config.hidden_size
+    hidden = model.config.hidden_size
     if tuple(got.shape) != (len(texts), hidden):
         fail(
             "`embed` should return one vector per text: shape [len(texts), hidden_size].",
             on=name, texts=texts, expected_shape=(len(texts), hidden), got_shape=tuple(got.shape),
         )
+    if not got.is_floating_point() or got.is_complex():
+        why = "a mean of vectors is a fraction, and an integer tensor cannot hold it"
+        fail(DTYPE_LESSON.format(dtype=got.dtype, why=why), on=name, texts=texts, got_dtype=str(got.dtype))
+    if got.dtype in (torch.float16, torch.bfloat16) or torch.finfo(got.dtype).bits < 32:
+        why = "a half-precision copy keeps only two or three significant digits, so nearby texts blur together"
+        fail(DTYPE_LESSON.format(dtype=got.dtype, why=why), on=name, texts=texts, got_dtype=str(got.dtype))
     return got.detach().float()
+
+
+def _mistake(got, pooled):
+    """The lesson for a pooling mistake `got` matches, or None."""
+    for key, lesson in (
+        ("cls", CLS_LESSON),
+        ("mean with padding", PADDING_LESSON),
+        ("left padding", LEFT_PADDING_LESSON),
+        ("model without mask", UNMASKED_MODEL_LESSON),
+    ):
+        if _close(got, pooled[key]) and not _close(pooled[key], pooled["masked mean"]):
+            return lesson
+    return None
 
 
 @check("embed returns the masked mean of last_hidden_state", family=zoo.ENCODERS)
 def embeddings_are_masked_means(attempt, name):
-    import torch
+    model, tokenizer = a1.private_copy("AutoModel", name), a1.private_tokenizer(name)
 
     @given(texts=s.uneven_batches())
+    @example(texts=["good", "the music was long and the drive felt short"])
     def prop(texts):
-        got = _embed(attempt, name, texts)
+        got = _embed(attempt, model, tokenizer, name, texts)
         pooled = _pooled(name, texts)
-        if torch.allclose(got, pooled["masked mean"], atol=1e-5):
+        if _close(got, pooled["masked mean"]):
             return
-        if torch.allclose(got, pooled["cls"], atol=1e-5):
-            fail(CLS_LESSON, on=name, texts=texts)
-        if torch.allclose(got, pooled["mean with padding"], atol=1e-5):
-            fail(PADDING_LESSON, on=name, texts=texts)
+        lesson = _mistake(got, pooled)
+        if lesson:
+            fail(lesson.format(family=_family(name)), on=name, texts=texts)
         fail(VALUE_LESSON, on=name, texts=texts, largest_difference=float((got - pooled["masked mean"]).abs().max()))
 
     prop()
@@ -97,14 +220,16 @@ def embeddings_are_masked_means(attempt, name):
 
 @check("a text's embedding is the same alone and inside a padded batch", family=zoo.ENCODERS)
 def batching_does_not_change_a_text(attempt, name):
-    import torch
+    model, tokenizer = a1.private_copy("AutoModel", name), a1.private_tokenizer(name)
 
     @given(texts=s.uneven_batches())
+    @example(texts=["good", "the music was long and the drive felt short"])
     def prop(texts):
-        together = _embed(attempt, name, texts)
+        together = _embed(attempt, model, tokenizer, name, texts)
         for row, text in enumerate(texts):
-            alone = _embed(attempt, name, [text])[0]
-            if not torch.allclose(together[row], alone, atol=1e-5):
-                fail(PADDING_LESSON, on=name, batch=texts, text_that_changed=text)
+            alone = _embed(attempt, model, tokenizer, name, [text])[0]
+            if not _close(together[row], alone):
+                lesson = _mistake(together, _pooled(name, texts)) or BATCH_LESSON
+                fail(lesson.format(family=_family(name)), on=name, batch=texts, text_that_changed=text)
 
     prop()

@@ -1,4 +1,4 @@
-"""Hidden checks for kata 02: AutoModelForCausalLM and greedy generate() with max_new_tokens."""
+"""Hidden checks for kata 02: a causal LM and a greedy decode of exactly n new tokens."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,23 +10,66 @@ from autokata.kit import models as m
 from autokata.kit import strategies as s
 from autokata.kit import track_a1 as a1
 
+ANSWER = (
+    "AutoModelForCausalLM",
+    "generate",
+    "max_new_tokens",
+    "min_new_tokens",
+    "do_sample",
+    "skip_special_tokens",
+    "GenerationConfig",
+    "generation_config",
+    "text-generation",
+    "TextGenerationPipeline",
+    "GPT2LMHeadModel",
+    "LlamaForCausalLM",
+    "Qwen2ForCausalLM",
+    "MistralForCausalLM",
+)
+
+LESSON = """
+AutoModelForCausalLM loads a decoder-only checkpoint (GPT-2, Llama, Qwen2, Mistral) with its
+language-model head, the layer that turns the last position's vector into one score per vocabulary
+token. AutoModel would stop at the hidden states, with nothing to pick a token from.
+
+`model.generate(**inputs, max_new_tokens=n, do_sample=False)` runs the loop: score, pick, append,
+score again. Without sampling and with one beam (the defaults of the zoo's checkpoints, but say
+`do_sample=False` so a checkpoint's own generation_config cannot turn sampling on) it is greedy:
+the most likely token at every step, the same text every time. Beam search (`num_beams > 1`) may
+return a sequence whose tokens are not each the greedy choice.
+
+Count the budget with `max_new_tokens`: `max_length` counts the prompt's tokens too, so
+`max_length=n` leaves fewer than n new tokens, or none. A real model may stop early at its
+end-of-text token; the tiny checkpoints never do.
+
+For a decoder-only model, generate() returns the prompt's ids followed by the new ones. Slice the
+prompt off (`output[0, inputs["input_ids"].shape[1]:]`) and decode the rest with
+`tokenizer.decode(new_ids, skip_special_tokens=True)`, so no special token (an end-of-text or
+padding marker the model produced) reaches the reader.
+
+The checks load every decoder of the zoo with your loader (class and weights), watch the settings
+of each generate() call you make, compare your text with a greedy decode computed here, and make
+one model emit a special token every other step to see that it never reaches your text.
+"""
+
 HINTS = (
-    "The Auto class for generating text left to right is named after *causal* language modelling; "
-    "`model.generate(...)` runs the pick-a-token loop for you.",
-    "`model.generate(**inputs, max_new_tokens=n_tokens, do_sample=False)`: `max_new_tokens` counts only "
-    "the added tokens, `max_length` would count the prompt too.",
-    "The output row starts with the prompt's ids: keep `output[0, inputs[\"input_ids\"].shape[1]:]` and "
-    "decode it with `tokenizer.decode(..., skip_special_tokens=True)`.",
+    "Left-to-right text models have an Auto class named after the kind of language modelling they "
+    "do; the model object has a method that runs the pick-a-token loop for you. Count only new tokens.",
+    "`AutoModelForCausalLM.from_pretrained(path)`; `model.generate(**inputs, max_new_tokens=n_tokens, "
+    "do_sample=False)`.",
+    "new_ids = output[0, inputs[\"input_ids\"].shape[1]:]; return tokenizer.decode(new_ids, "
+    "skip_special_tokens=True)",
 )
 
 HEAD_LESSON = (
-    "AutoModelForCausalLM is the Auto class for generating text left to right. `{got}` does not give "
-    "you its language-model head, the layer that scores the next token (AutoModel, for one, stops at "
-    "hidden states)."
+    "`{got}` does not give you a language-model head, the layer that scores the next token, so it "
+    "cannot write on from a prompt (AutoModel, for one, stops at hidden states). This kata needs a "
+    "left-to-right language model."
 )
 MAX_LENGTH_LESSON = (
     "`max_length` counts every token of the sequence, the prompt's included, so `max_length=n_tokens` "
-    "leaves room for fewer new tokens than asked, or none at all. `max_new_tokens` counts only the new ones."
+    "leaves room for fewer new tokens than asked, or none at all. The budget here counts new tokens "
+    "only."
 )
 BUDGET_LESSON = "Your generate() call allows another number of new tokens than `n_tokens`."
 PROMPT_LESSON = (
@@ -35,16 +78,16 @@ PROMPT_LESSON = (
 )
 SAMPLING_LESSON = (
     "You sampled (`do_sample=True`), so every step draws a random token and the same prompt can give "
-    "different texts. Greedy decoding takes the most likely token at each step: leave sampling off."
+    "different texts. Here each step takes the most likely token: leave sampling off."
 )
 BEAMS_LESSON = (
     "You asked for beam search (`num_beams > 1`): it keeps several candidates and returns the best "
-    "whole sequence, which need not be the step-by-step greedy choice. Greedy decoding uses one beam."
+    "whole sequence, which need not be the step-by-step most likely choice. Use one beam."
 )
-VALUE_LESSON = "Your text is not the greedy continuation of `n_tokens` new tokens."
+VALUE_LESSON = "Your text is not the most-likely continuation of `n_tokens` new tokens."
 SPECIALS_LESSON = (
-    "Your text holds special tokens ({tokens}) the model generated. Decode the new ids with "
-    "`skip_special_tokens=True`, so the caller gets plain text."
+    "Your text holds special tokens ({tokens}) the model generated. The caller wants plain text: the "
+    "tokenizer can leave special tokens out while it decodes."
 )
 
 #: Prompt and length for the special-token check (its model emits a special token every other step).

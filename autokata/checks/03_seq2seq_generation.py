@@ -1,4 +1,4 @@
-"""Hidden checks for kata 03: AutoModelForSeq2SeqLM and beam search, decoded without special tokens."""
+"""Hidden checks for kata 03: an encoder-decoder and beam search, decoded without special tokens."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,37 +10,81 @@ from autokata.kit import models as m
 from autokata.kit import strategies as s
 from autokata.kit import track_a1 as a1
 
+ANSWER = (
+    "AutoModelForSeq2SeqLM",
+    "generate",
+    "num_beams",
+    "max_new_tokens",
+    "skip_special_tokens",
+    "GenerationConfig",
+    "generation_config",
+    "text2text-generation",
+    "Text2TextGenerationPipeline",
+    "translation",
+    "summarization",
+    "T5ForConditionalGeneration",
+    "BartForConditionalGeneration",
+    "MBartForConditionalGeneration",
+    "MarianMTModel",
+    "PegasusForConditionalGeneration",
+)
+
+LESSON = """
+AutoModelForSeq2SeqLM loads an encoder-decoder checkpoint (T5, BART, mBART, Marian, Pegasus) whole:
+the encoder that reads the input, the decoder that writes while attending to the encoder's vectors,
+and the language-model head that scores the decoder's next token. AutoModelForCausalLM is for
+decoder-only models: it has no class for T5, and for BART or Marian it loads the decoder alone,
+which never sees the input. AutoModel stops at hidden states.
+
+`model.generate(**inputs, num_beams=num_beams, max_new_tokens=max_new_tokens)` runs beam search:
+at every step it keeps the `num_beams` best partial outputs (by summed log-probability) instead of
+the single best token, and returns the best finished one. Without `num_beams` it decodes greedily
+(one beam); with `do_sample=True` it draws tokens at random, which is no search at all.
+`max_new_tokens` counts only what the decoder writes; `max_length` also counts the decoder's start
+token, so `max_length=n` allows n - 1 new tokens.
+
+generate() returns decoder ids only (no copy of the input), but they begin with the decoder's start
+token (`</s>` for BART, `<pad>` for T5 and Marian) and may end with `</s>`. Decode the best row with
+`tokenizer.decode(output[0], skip_special_tokens=True)` so the reader gets plain text.
+
+The checks load every encoder-decoder of the zoo with your loader (class and weights), watch the
+settings of each generate() call (tiny models often give the same text greedily and with beams, so
+the beam count is read from the call itself) and compare your text with a beam search computed here
+with the drawn beams and budget.
+"""
+
 HINTS = (
-    "Encoder-decoder models have an Auto class of their own, named after sequence-to-sequence "
-    "language modelling.",
-    "`model.generate(**inputs, num_beams=num_beams, max_new_tokens=max_new_tokens)` runs beam search; "
-    "without `num_beams` it decodes greedily.",
-    "`generate` returns a batch of id rows: decode the first with "
-    "`tokenizer.decode(output[0], skip_special_tokens=True)` to drop the start and end tokens.",
+    "Encoder-decoder models have an Auto class of their own, named after turning one sequence into "
+    "another; the model's own writing loop can keep several candidates alive at once.",
+    "`AutoModelForSeq2SeqLM.from_pretrained(path)`; `model.generate(**inputs, num_beams=num_beams, "
+    "max_new_tokens=max_new_tokens)`.",
+    "output = model.generate(**tokenizer(text, return_tensors=\"pt\"), num_beams=num_beams, "
+    "max_new_tokens=max_new_tokens); return tokenizer.decode(output[0], skip_special_tokens=True)",
 )
 
 HEAD_LESSON = (
-    "AutoModelForSeq2SeqLM loads both halves of an encoder-decoder (T5, BART, Marian) and the head "
-    "that writes the output. `{got}` is not that encoder-decoder generator (the decoder-only "
-    "AutoModelForCausalLM has no class for T5, and gives BART or Marian only their decoder, which "
-    "never reads the input)."
+    "`{got}` is not that encoder-decoder generator: this kata needs both halves of the checkpoint, "
+    "the encoder that reads the input and the decoder with the head that writes the output (the "
+    "decoder-only AutoModelForCausalLM has no class for T5, and gives BART or Marian only their "
+    "decoder, which never reads the input)."
 )
 GREEDY_LESSON = (
-    "Your generate() call decoded greedily (one beam): it keeps only the best token at each step. Beam "
-    "search keeps `num_beams` candidates alive; pass `num_beams=num_beams` to generate()."
+    "Your generate() call decoded greedily (one beam): it keeps only the best token at each step. "
+    "Beam search keeps as many candidates alive as the beam count you were given; ask generate() "
+    "for them."
 )
-BEAM_COUNT_LESSON = "Your generate() call used another number of beams than the `num_beams` you were given."
+BEAM_COUNT_LESSON = "Your generate() call used another number of beams than the beam count you were given."
 SAMPLING_LESSON = (
     "You sampled (`do_sample=True`), which makes the output random. Beam search is deterministic: "
     "leave sampling off."
 )
 SPECIALS_LESSON = (
     "Your text still holds special tokens (the decoder's start token, the end-of-sequence token...). "
-    "Decode with `skip_special_tokens=True` so the reader gets plain text."
+    "The reader wants plain text: the tokenizer can leave special tokens out while it decodes."
 )
 BUDGET_LESSON = (
-    "Your generate() call allows another number of new tokens than `max_new_tokens` (for an "
-    "encoder-decoder, `max_length` also counts the decoder's start token)."
+    "Your generate() call allows another number of new tokens than the budget you were given (for "
+    "an encoder-decoder, `max_length` also counts the decoder's start token)."
 )
 VALUE_LESSON = "Your text is not the beam-search output for these beams and this budget."
 

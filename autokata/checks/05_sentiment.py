@@ -1,4 +1,4 @@
-"""Hidden checks for kata 05: AutoModelForSequenceClassification with two named labels."""
+"""Hidden checks for kata 05: a sequence classifier with two named labels."""
 
 import numbers
 
@@ -10,41 +10,83 @@ from autokata.kit import models as m
 from autokata.kit import strategies as s
 from autokata.kit import track_a1 as a1
 
-HINTS = (
-    "Classifying whole texts has its own Auto class: the encoder plus a head with one score per label. "
-    "Name the labels when you load it.",
-    "`from_pretrained(path, num_labels=2, id2label={0: \"negative\", 1: \"positive\"}, "
-    "label2id={\"negative\": 0, \"positive\": 1})`.",
-    "In `predict`: tokenize with `padding=True, return_tensors=\"pt\"`, run `model(**batch)`, take "
-    "`logits.argmax(dim=-1)` and look each index up in `model.config.id2label`.",
+ANSWER = (
+    "AutoModelForSequenceClassification",
+    "num_labels",
+    "id2label",
+    "label2id",
+    "text-classification",
+    "sentiment-analysis",
+    "TextClassificationPipeline",
+    "BertForSequenceClassification",
+    "RobertaForSequenceClassification",
+    "DistilBertForSequenceClassification",
+    "ElectraForSequenceClassification",
+    "AlbertForSequenceClassification",
+    "DebertaV2ForSequenceClassification",
 )
+
+HINTS = (
+    "Sorting whole texts into classes has its own Auto class: the encoder plus a small head with one "
+    "score per label. The label names belong in the model's config, both ways, given at load time.",
+    "`AutoModelForSequenceClassification.from_pretrained(path, num_labels=2, id2label=..., "
+    "label2id=...)`.",
+    "id2label={0: \"negative\", 1: \"positive\"}, label2id={\"negative\": 0, \"positive\": 1}; "
+    "predict: model(**tokenizer(texts, padding=True, return_tensors=\"pt\")).logits.argmax(-1), "
+    "then model.config.id2label[i]",
+)
+
+LESSON = """
+AutoModelForSequenceClassification loads the checkpoint's encoder and puts a classification head on
+it: a small layer that turns the text's pooled vector into one score per label, `logits` of shape
+[batch, num_labels]. The checkpoints here have no such head, so it starts untrained (transformers
+warns that some weights are newly initialised); the encoder keeps its trained weights. AutoModel
+stops at hidden states: nothing to classify with.
+
+Two labels means `num_labels=2`, but that alone names them `LABEL_0` and `LABEL_1`. The names live
+in the config as two maps, `id2label` (index -> name, integer keys) and `label2id` (name -> index).
+transformers fills each on its own, so pass both:
+    from_pretrained(path, num_labels=2, id2label={0: "negative", 1: "positive"},
+                    label2id={"negative": 0, "positive": 1})
+Both are saved with the model, so a reloaded copy and a pipeline built on it speak the same names.
+
+To predict, tokenize the batch with `padding=True, return_tensors="pt"` and call `model(**batch)`,
+which passes the `attention_mask` along: without it the padding of short texts is read as words and
+can flip their verdicts. Take `logits.argmax(-1)` and return `model.config.id2label[i]` for each
+index, names rather than ints.
+
+The checks load every encoder of the zoo with your loader (class, trained encoder weights, both
+maps), then give the head wide seeded weights so a batch of texts falls on both sides of the
+decision boundary, and compare your names with the argmax computed here on the same model.
+"""
 
 ID2LABEL = {0: "negative", 1: "positive"}
 LABEL2ID = {"negative": 0, "positive": 1}
 
 HEAD_LESSON = (
-    "AutoModelForSequenceClassification puts a classification head on the encoder: one score per label "
-    "for the whole text. `{got}` has no such head (AutoModel, for one, stops at hidden states), so "
-    "there is nothing to classify with."
+    "`{got}` has no classification head: one score per label for the whole text. AutoModel, for one, "
+    "stops at hidden states, so there is nothing to classify with; this kata puts a head on the "
+    "encoder."
 )
 NUM_LABELS_LESSON = "A binary classifier has exactly two outputs per text: logits of shape [batch, 2]."
 NAMES_LESSON = (
-    "Your labels keep the default names `LABEL_0` and `LABEL_1`: `num_labels=2` alone does not name them. "
-    "Pass `id2label={0: \"negative\", 1: \"positive\"}` and its inverse `label2id` when loading."
+    "Your labels keep the default names `LABEL_0` and `LABEL_1`: `num_labels=2` alone does not name "
+    "them. The config holds the names as a map from index to name and one from name to index; give "
+    "both when loading."
 )
 KEYS_LESSON = (
-    "The keys of `id2label` must be the integers 0 and 1, not strings: an `argmax` index is an int, "
-    "and `id2label[1]` must find its name."
+    "The keys of your `id2label` must be the integers 0 and 1, not strings: an `argmax` index is an "
+    "int, and looking up 1 must find its name."
 )
-MAP_LESSON = "`config.id2label` should map 0 to \"negative\" and 1 to \"positive\"."
+MAP_LESSON = "Your `config.id2label` should map 0 to \"negative\" and 1 to \"positive\"."
 INVERSE_LESSON = (
-    "`config.label2id` is not the inverse of `id2label`: transformers fills each map on its own, so "
-    "passing `id2label` alone leaves `label2id` at `LABEL_0`/`LABEL_1`. Pass "
-    "`label2id={\"negative\": 0, \"positive\": 1}` too."
+    "Your config maps each index to its name but not each name back to its index: transformers fills "
+    "the two directions on its own, so the reverse map still says `LABEL_0`/`LABEL_1`. Give the "
+    "name-to-index map too."
 )
 INT_LESSON = (
-    "`predict` returned class indices. Return the label *names* (such as \"positive\"): look each index "
-    "up in `model.config.id2label`."
+    "`predict` returned class indices. Return the label *names* (such as \"positive\"): look each "
+    "index up in the model's config."
 )
 PADDING_LESSON = (
     "Your predictions for short texts change when they are padded to the longest: pass the tokenizer's "

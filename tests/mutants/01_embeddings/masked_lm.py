@@ -3,7 +3,7 @@
 import torch
 from transformers import AutoModelForMaskedLM
 
-MUTANT_EXPECTS = "without a task head"
+MUTANT_EXPECTS = "without any task head"
 
 
 def load_encoder(path):

@@ -3,7 +3,7 @@
 import torch
 from transformers import AutoModel
 
-MUTANT_EXPECTS = "its language-model head"
+MUTANT_EXPECTS = "does not give you a language-model head"
 
 
 def load_generator(path):

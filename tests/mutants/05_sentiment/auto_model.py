@@ -3,7 +3,7 @@
 import torch
 from transformers import AutoModel
 
-MUTANT_EXPECTS = "puts a classification head on the encoder"
+MUTANT_EXPECTS = "has no classification head"
 
 
 def load_sentiment_classifier(path):
