@@ -1,23 +1,26 @@
-"""Kata 21 · The k best beams
+"""Kata 21 · The k best continuations
 
-Greedy decoding keeps one candidate and, at every step, takes the single most
-likely next token. A choice that looks best now can lead nowhere good later.
-Beam search keeps `num_beams` candidates ("beams") alive instead: at each step
-it extends every beam and keeps the `num_beams` best-scoring sequences. When
-the budget runs out, generate() hands back the best beam, or the best few if
-you ask for them with `num_return_sequences`. You can never get back more
-sequences than there are beams, and they arrive best first.
+Greedy decoding follows one candidate and takes the single most likely next
+token at every step; a choice that looks best now can lead somewhere worse
+later. Beam search keeps several candidate sequences ("beams") alive instead:
+at every step it extends each of them and keeps the best-scoring ones, as many
+as there are beams. When the budget is spent, the finished beams are ranked by
+their scores, and the top few are often all worth showing.
 
-For a decoder-only model every row generate() returns starts with the prompt
-tokens, then the new ones.
+Your task: `top_beams` (signature below) continues `prompt` with a beam search
+that keeps the beam count it is given alive, and returns the `k` best finished
+beams, best first.
 
-Your task: `top_beams(model, tokenizer, prompt, num_beams, k, max_new_tokens)`
-runs beam search with `num_beams` beams and exactly `max_new_tokens` new
-tokens, and returns the `k` best continuations (`k <= num_beams`), best first.
-Each one is only the new text, decoded with `skip_special_tokens=True`. The
-prompt is not part of it.
+The contract the checks hold you to:
+- Exactly `k` texts (2 <= k <= the beam count), ranked best first. Searching
+  with k beams is not the same search, and returning every beam is too many.
+- Each text is only the continuation: exactly `max_new_tokens` new tokens,
+  without the prompt and without special tokens, decoded to a string.
+- No sampling: the texts must equal what the library's own beam search gives
+  for the same prompt, beam count, k and budget.
+- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
 
-Run `pytest katas/21_beam_search.py`; stuck? `autokata hint 21`.
+Run `pytest katas/21_beam_search.py`. Stuck? `autokata hint 21`; the whole story: `autokata explain 21`.
 """
 
 import torch  # noqa: F401  (you may want torch.no_grad())
@@ -25,6 +28,5 @@ import torch  # noqa: F401  (you may want torch.no_grad())
 
 def top_beams(model, tokenizer, prompt: str, num_beams: int, k: int, max_new_tokens: int) -> list[str]:
     """The k best beam-search continuations of `prompt`, best first, prompt left out."""
-    # TODO: tokenize the prompt, call model.generate with beams and k return sequences,
-    #       cut the prompt off every row and decode what is left.
+    # TODO: search with beams and return the k best continuations.
     raise NotImplementedError

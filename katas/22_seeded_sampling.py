@@ -1,34 +1,34 @@
 """Kata 22 · Sampling you can reproduce
 
-Greedy and beam search always give the same text. Sampling does not: with
-`do_sample=True`, generate() draws each next token at random from the model's
-distribution, shaped by three knobs:
+Greedy and beam search give the same text every time. Sampling draws each next
+token at random from the model's distribution instead: varied text, and a
+different text on every run, unless you control where the randomness comes
+from. A demo, a test or a bug report needs the same samples again tomorrow.
 
-- `temperature` divides the scores before the softmax: below 1 sharpens the
-  distribution, above 1 flattens it;
-- `top_k` keeps only the k most likely tokens;
-- `top_p` keeps the smallest set of top tokens whose probabilities add up to p
-  ("nucleus" sampling).
+The three arguments after `n` shape the distribution each token is drawn from,
+with the meaning generate() gives the settings of the same names: keep only
+the k most likely tokens; keep the smallest set of most likely tokens whose
+probabilities add up to p; divide the scores by a factor before the softmax
+(below 1 sharpens the distribution, above 1 flattens it).
 
-Without `do_sample=True` these knobs do nothing. A misspelled knob is a trap
-too: a `GenerationConfig` stores names it does not know without complaint,
-and generate() then samples with its defaults.
+Your task: `sample` (signature below) returns `n` sampled continuations of
+`prompt`, each of `max_new_tokens` new tokens, drawn with exactly those three
+values.
 
-Random draws come from torch's global random generator, so seeding it with
-`torch.manual_seed(seed)` right before generate() makes the samples
-reproducible. Ask for several samples in that one call with
-`num_return_sequences`.
+The contract the checks hold you to:
+- The samples are exactly the ones the library's sampling gives when torch's
+  global random generator is seeded with `seed` immediately before a single
+  generate() call that draws all `n` of them, in the order that call returns
+  them. The checks put torch's generator in some other state before calling
+  you, and they count your generate() calls: one, for all n samples.
+- Same seed, same texts; another seed gives other texts wherever the model's
+  distribution leaves room for them.
+- Each text is only the continuation: new tokens, without the prompt and
+  without special tokens, decoded to a string.
+- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
 
-Your task: `sample(model, tokenizer, prompt, seed, n, top_k, top_p,
-temperature, max_new_tokens)` seeds torch with `seed`, then makes one
-generate() call that samples `n` continuations of `max_new_tokens` new tokens
-with the given knobs, and returns them as texts: new tokens only, decoded with
-`skip_special_tokens=True`, in the order generate() returns them.
-
-Run `pytest katas/22_seeded_sampling.py`; stuck? `autokata hint 22`.
+Run `pytest katas/22_seeded_sampling.py`. Stuck? `autokata hint 22`; the whole story: `autokata explain 22`.
 """
-
-import torch  # noqa: F401  (you will need torch.manual_seed)
 
 
 def sample(
@@ -36,6 +36,5 @@ def sample(
     max_new_tokens: int,
 ) -> list[str]:
     """`n` reproducible samples continuing `prompt`: same seed, same texts."""
-    # TODO: seed torch, then one model.generate call with sampling switched on, the three
-    #       knobs, n return sequences and the budget; decode only the new tokens.
+    # TODO: make the n samples random, yet the same for the same seed.
     raise NotImplementedError

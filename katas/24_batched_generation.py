@@ -1,29 +1,28 @@
-"""Kata 24 · Generate for a batch: pad on the left
+"""Kata 24 · Continue many prompts at once
 
-Prompts of different lengths can be generated together in one batch: the
-tokenizer pads the short ones to the length of the longest, and the attention
-mask (1 = real token, 0 = padding) tells the model which positions to ignore.
+Generating for one prompt at a time leaves most of the hardware idle: a batch
+of prompts goes through the model together, one step for all of them. Prompts
+of different lengths must then be brought to one length with filler, and the
+filler must change nobody's continuation.
 
-Two details matter for a decoder-only model:
+Your task: `continue_batch` (signature below) continues every prompt in
+`prompts` greedily with exactly `n_tokens` new tokens, and returns one text per
+prompt, in the order of `prompts`.
 
-- It continues each row from the row's *last* position. With padding on the
-  right, a short prompt's last positions are padding, so its continuation
-  would start from pad tokens. Pad on the left instead (`padding_side`), so
-  every row ends with its real last token.
-- Many decoder tokenizers (GPT-2's, Llama's) have no pad token at all, and
-  then cannot pad. Reusing the end-of-text token as the pad token is the
-  usual fix: the attention mask hides it anyway.
+The contract the checks hold you to:
+- All prompts go through one generate() call, as one batch with a row per
+  prompt. A call per prompt fails, even when its texts are right.
+- Each text is exactly what that prompt gives when generated on its own. The
+  prompts differ in length; the short ones must come out as if no longer
+  prompt had been in the batch.
+- Each text is only the continuation: new tokens, without the prompt and
+  without special tokens, decoded to a string. No sampling.
+- The model and tokenizer you get are yours to change. The tokenizer comes as
+  it was saved, and the zoo's decoder tokenizers (GPT-2, Llama, Qwen2) differ
+  in how ready they are to batch: some cannot fill at all, some fill on the
+  side that hurts a decoder. It must work on all of them.
 
-Pass the attention mask to generate() along with the ids, or the model reads
-the padding as if it were part of the prompt.
-
-Your task: `continue_batch(model, tokenizer, prompts, n_tokens)` continues
-every prompt greedily with exactly `n_tokens` new tokens and returns one text
-per prompt, in order: the new tokens only, decoded with
-`skip_special_tokens=True`. Each text must be exactly what that prompt gives
-when generated on its own.
-
-Run `pytest katas/24_batched_generation.py`; stuck? `autokata hint 24`.
+Run `pytest katas/24_batched_generation.py`. Stuck? `autokata hint 24`; the whole story: `autokata explain 24`.
 """
 
 import torch  # noqa: F401  (you may want torch.no_grad())
@@ -31,6 +30,5 @@ import torch  # noqa: F401  (you may want torch.no_grad())
 
 def continue_batch(model, tokenizer, prompts: list[str], n_tokens: int) -> list[str]:
     """Greedy continuations of several prompts, each equal to its continuation alone."""
-    # TODO: give the tokenizer a pad token if it lacks one, pad on the left, generate with the
-    #       attention mask, and decode what comes after the (padded) prompts.
+    # TODO: batch the prompts so each continues as if alone.
     raise NotImplementedError

@@ -1,33 +1,31 @@
 """Kata 25 · Defaults that travel with the model
 
-Every generate() setting you do not pass explicitly comes from the model's
-`generation_config`, a `GenerationConfig` object that lives next to the model
-config but apart from it. `model.config` describes the network (sizes,
-layers, vocabulary); `model.generation_config` describes how to decode with it
-(how many new tokens, how many beams, sampling or not, which token ends the
-text).
+You ship a causal language model to people who call generate() with nothing
+but their encoded inputs. They should get your decoding choices (say, beam
+search with 5 beams over 40 new tokens) without being told: the folder you
+hand over must carry them.
 
-`save_pretrained` writes the generation settings to their own file,
-`generation_config.json`, and `from_pretrained` reads them back. So if you
-ship a model whose users should get, say, 5-beam search over 40 new tokens
-from a bare `model.generate(**inputs)`, put those values in its
-generation_config before saving. Values changed after saving, or written
-into `model.config`, do not reach them.
+Your task: `set_defaults` (signature below) loads the causal language model
+and the tokenizer saved at `path`, and writes a folder at `out_dir` such that:
 
-Your task: `set_defaults(path, out_dir, max_new_tokens, num_beams)` loads the
-causal LM at `path` with its tokenizer, makes `max_new_tokens` and
-`num_beams` its generation defaults, and saves model and tokenizer together
-into `out_dir`. After `AutoModelForCausalLM.from_pretrained(out_dir)`, a
-`generate()` call given only the inputs must use those values.
+- loading `out_dir` the standard way, as a causal language model and as a
+  tokenizer, works, with the same weights and the same tokenization as `path`;
+- on that reloaded model, a generate() call given only the encoded inputs uses
+  the new-token budget and the beam count you were given, both counted as
+  generate() counts them (new tokens, not prompt plus new tokens);
+- everything else about how the checkpoint decodes is unchanged: every other
+  decoding default it came with (which tokens start, end and pad a text;
+  sampling off; ...) is still there, with the same value, after the reload.
 
-Run `pytest katas/25_generation_config.py`; stuck? `autokata hint 25`.
+Values that live only in memory, or in a file the loader does not read, do not
+count: the checks load `out_dir` in a fresh model and look at what it uses. It
+must work for every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
+
+Run `pytest katas/25_generation_config.py`. Stuck? `autokata hint 25`; the whole story: `autokata explain 25`.
 """
-
-from transformers import AutoModelForCausalLM, AutoTokenizer, GenerationConfig  # noqa: F401
 
 
 def set_defaults(path, out_dir, max_new_tokens: int, num_beams: int) -> None:
     """Save the model at `path` to `out_dir` so a bare generate() uses these defaults."""
-    # TODO: load model and tokenizer, set the two values on the model's generation config,
-    #       then save both into out_dir.
+    # TODO: make the two values the saved model's defaults.
     raise NotImplementedError

@@ -1,4 +1,4 @@
-"""Hidden checks for kata 21: beam search with num_beams and num_return_sequences."""
+"""Hidden checks for kata 21: the k best beams of a beam search, best first, prompt left out."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,9 +8,34 @@ from autokata.kit import check, fail
 from autokata.kit import decoding as d
 from autokata.kit import strategies as s
 
+ANSWER = ("num_beams", "num_return_sequences", "skip_special_tokens", "batch_decode")
+
+LESSON = """\
+Beam search is one generate() call with two settings that are easy to confuse. `num_beams` is how many
+candidate sequences the search keeps alive at every step: with num_beams=1 (the default) generate() is
+plain greedy search. `num_return_sequences` is how many of the finished beams generate() hands back,
+ranked by score, best first; it can never exceed `num_beams` (generate() raises), and greedy search
+with num_return_sequences > 1 raises too, since there is only one candidate to return.
+
+So the k best of a search with B beams is
+`model.generate(**inputs, num_beams=B, num_return_sequences=k, max_new_tokens=budget)`. Searching with
+k beams instead of B is a narrower search and finds other sequences; asking for all B and slicing the
+first k gives the same texts, but generate() can return exactly the k you want. The rows come back
+best first already: do not re-sort them.
+
+For a decoder-only model every returned row starts with the prompt tokens, so keep
+`out[:, inputs["input_ids"].shape[1]:]` and decode those rows with
+`tokenizer.batch_decode(..., skip_special_tokens=True)`. Beam search is deterministic: leave sampling
+off (do_sample=True with beams is beam *sampling*, random again).
+
+The checks draw a beam count of 3 to 5 and a k of at least 2, so k and num_beams cannot be swapped
+unseen, run your function on every zoo decoder, watch which settings generate() resolved, and compare
+your texts with their own beam search on the same readable copy of the model.
+"""
+
 HINTS = (
-    "Beam search is a single generate() call: one setting says how many beams to keep while "
-    "searching, another how many finished sequences to hand back.",
+    "Beam search is a single generate() call: one setting says how many candidates to keep while "
+    "searching, another how many finished ones to hand back.",
     "`model.generate(**inputs, num_beams=num_beams, num_return_sequences=k, max_new_tokens=max_new_tokens)` "
     "returns k rows, best first.",
     "Every row begins with the prompt: keep `row[inputs[\"input_ids\"].shape[1]:]` and decode the rows with "
@@ -18,17 +43,17 @@ HINTS = (
 )
 
 GREEDY_LESSON = (
-    "generate() ran greedy search (num_beams=1): it follows a single candidate, so there are no ranked "
-    "beams to return. Pass `num_beams` to search with beams."
+    "generate() ran greedy search (a single beam): it follows one candidate, so there are no ranked "
+    "beams to return. Searching with beams is a setting of generate(), off by default."
 )
 BEAMS_FROM_K_LESSON = (
-    "generate() searched with k beams instead of `num_beams`: k is how many finished beams to hand back "
-    "(`num_return_sequences`), not how many to keep while searching."
+    "generate() searched with k beams instead of the beam count you were given: k is how many finished "
+    "beams to hand back, not how many to keep alive while searching, and a narrower search finds other beams."
 )
-BEAM_COUNT_LESSON = "generate() searched with another number of beams than the `num_beams` you were given."
+BEAM_COUNT_LESSON = "generate() searched with another number of beams than the beam count you were given."
 ALL_BEAMS_LESSON = (
-    "You returned every beam, but the kata asks for the k best only: `num_return_sequences=k` makes "
-    "generate() return just those, best first."
+    "You returned every beam, but the kata asks for the k best only: generate() can hand back just the k "
+    "best finished beams, best first, if you ask it for that many sequences."
 )
 PROMPT_LESSON = (
     "Your texts start with the prompt. Each row generate() returns for a decoder-only model is the prompt "

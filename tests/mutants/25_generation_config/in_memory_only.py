@@ -2,7 +2,7 @@
 
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
-MUTANT_EXPECTS = "never reached `generation_config.json`"
+MUTANT_EXPECTS = "never reached the saved folder"
 
 
 def set_defaults(path, out_dir, max_new_tokens, num_beams):
