@@ -19,7 +19,7 @@ from autokata import quiet
 
 quiet.offline_and_quiet_environment()  # must happen before anything imports transformers
 
-from autokata import course, runner  # noqa: E402
+from autokata import course, runner, versions  # noqa: E402
 from autokata.progress import ProgressSummary  # noqa: E402
 
 DEFAULT_TIMEOUT_SECONDS = 120.0
@@ -52,6 +52,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    """A run that checks kata attempts loads no `conftest.py`: one placed beside the kata files
+    would run inside the checking process, where it could rewrite any verdict. (The project's
+    own tests, which check no attempt, keep theirs.)"""
+    namespace = early_config.known_args_namespace
+    args = list(namespace.file_or_dir or []) or list(early_config.getini("testpaths") or [])
+    if _count_kata_files(args, early_config.invocation_params.dir) > 0:
+        namespace.noconftest = True
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_cmdline_main(config: pytest.Config):
     """Check many katas on every core: worth it from PARALLEL_FROM katas on (measured:
@@ -72,10 +83,10 @@ def _parallel_pays(config: pytest.Config) -> bool:
     return _count_kata_files(config.args) >= PARALLEL_FROM
 
 
-def _count_kata_files(args: list[str]) -> int:
+def _count_kata_files(args: list[str], start: Path | None = None) -> int:
     count = 0
     for arg in args:
-        path = Path(arg.split("::", 1)[0])
+        path = (start or Path()) / arg.split("::", 1)[0]
         files = [path] if path.is_file() else path.rglob("[0-9][0-9]_*.py") if path.is_dir() else []
         count += sum(course.kata_for_file(f.name) is not None for f in files)
     return count
@@ -83,6 +94,13 @@ def _count_kata_files(args: list[str]) -> int:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(ProgressSummary(config), "autokata-progress")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """One line when the installed transformers or torch is outside the versions CI proves
+    (autokata/versions.py); nothing inside them."""
+    line = versions.warning()
+    return [line] if line else []
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -122,16 +140,23 @@ class KataFile(pytest.File):
             yield KataItem.from_parent(self, name=case.id, case=case)
 
     def attempt(self):
-        """Import the learner's file once (its import error, if any, is kept and re-reported)."""
+        """Start the learner process for this file once (its import error, if any, is kept and re-reported)."""
         if self._attempt is None:
-            from autokata.kit.attempt import Attempt
-
             runner.prepare()
             try:
-                self._attempt = Attempt.load(self.path)
+                self._attempt = runner.load_attempt(self.path)
             except Exception as error:  # noqa: BLE001 - reported by every item of the kata
                 self._attempt = error
         return self._attempt
+
+    def close_attempt(self) -> None:
+        """Stop the learner process (after the last check, or when a check ran out of time)."""
+        close = getattr(self._attempt, "close", None)
+        if close is not None:
+            close()
+
+    def teardown(self) -> None:
+        self.close_attempt()
 
 
 class KataVerdict(Exception):
@@ -161,6 +186,7 @@ class KataItem(pytest.Item):
                 raise
             verdict = runner.Verdict(runner.State.FAILING, TIMEOUT_LESSON.format(seconds=_timeout_of(self)))
             self.parent.timed_out = verdict
+            self.parent.close_attempt()
         finally:
             zoo.restore_if_touched()
         self.user_properties.append((STATE_PROPERTY, verdict.state.value))
@@ -206,7 +232,15 @@ def _timeout_configured(config: pytest.Config) -> bool:
 
 
 def _timeout_of(item: pytest.Item) -> float:
+    """The limit actually in force: a marker, the command line, the environment or the ini file (`-o timeout=`)."""
     marker = item.get_closest_marker("timeout")
     if marker and marker.args:
         return float(marker.args[0])
-    return float(item.config.getoption("timeout", default=None) or DEFAULT_TIMEOUT_SECONDS)
+    for given in (
+        item.config.getoption("timeout", default=None),
+        os.environ.get("PYTEST_TIMEOUT"),
+        item.config.getini("timeout") if "timeout" in item.config._parser._inidict else None,
+    ):
+        if given not in (None, ""):
+            return float(given)
+    return DEFAULT_TIMEOUT_SECONDS

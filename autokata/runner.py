@@ -7,7 +7,10 @@ Both share this one translation from exceptions to verdicts.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ from types import ModuleType
 from autokata import quiet
 from autokata.course import Kata
 from autokata.kit.attempt import Attempt
+from autokata.judge.proxy import RemoteAttempt
 from autokata.kit.outcomes import KataFailure, LearnerCrash, NotStarted
 from autokata.kit.registry import Check, checks_in
 
@@ -106,17 +110,38 @@ def prepare() -> None:
     torch.set_num_threads(1)
 
 
-def judge(case: Case, attempt: Attempt | BaseException) -> Verdict:
+def load_attempt(file: Path) -> RemoteAttempt | Attempt:
+    """The learner's file, imported in a learner process of its own (the only place its code runs)."""
+    if os.environ.get("AUTOKATA_JUDGE") != "process":
+        return Attempt.load(file)
+    return RemoteAttempt.load(file)
+
+
+def judge(case: Case, attempt: Attempt | RemoteAttempt | BaseException) -> Verdict:
     """Run one case on an imported attempt (or the error its import raised)."""
     try:
         if isinstance(attempt, BaseException):
             raise attempt
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _scratch_of(attempt):
             warnings.simplefilter("ignore")
             case.check.run(attempt, case.checkpoint)
     except Exception as error:  # noqa: BLE001 - every failure becomes a verdict
         return verdict_for(error)
     return Verdict(State.SOLVED)
+
+
+@contextlib.contextmanager
+def _scratch_of(attempt: Attempt | RemoteAttempt) -> Iterator[None]:
+    """Folders a check makes for the learner (`out_dir`) go inside the learner process's scratch
+    folder, the one place that process may write."""
+    scratch = getattr(attempt, "scratch", None)
+    saved = tempfile.tempdir
+    if scratch is not None:
+        tempfile.tempdir = str(scratch)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
 
 
 def verdict_for(error: BaseException) -> Verdict:
@@ -178,13 +203,17 @@ def judge_file(kata: Kata, file: Path, stop_at_first: bool = False) -> FileVerdi
     """Check every case of a kata file in this process."""
     prepare()
     try:
-        attempt: Attempt | BaseException = Attempt.load(file)
+        attempt: Attempt | RemoteAttempt | BaseException = load_attempt(file)
     except Exception as error:  # noqa: BLE001 - reported per case
         attempt = error
     results = []
-    for case in cases(kata):
-        verdict = judge(case, attempt)
-        results.append((case, verdict))
-        if stop_at_first and verdict.state is not State.SOLVED:
-            break
+    try:
+        for case in cases(kata):
+            verdict = judge(case, attempt)
+            results.append((case, verdict))
+            if stop_at_first and verdict.state is not State.SOLVED:
+                break
+    finally:
+        if isinstance(attempt, RemoteAttempt):
+            attempt.close()
     return FileVerdict(kata, kata_state([v.state for _, v in results]), tuple(results))

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
-from autokata.kit import handover
+from autokata.kit import handover, instruments
 from autokata.kit.outcomes import KataFailure, LearnerCrash, NotStarted
 
 OFFLINE_LESSON = (
@@ -75,7 +75,9 @@ class Attempt:
         _check_arity(function_name, function, args, kwargs)
         args, kwargs = handover.private_arguments(args, kwargs)
         try:
-            return handover.owned_by_learner(function(*args, **kwargs))
+            with instruments.watching(args, kwargs) as watched:
+                result = watched.returned(function(*args, **kwargs))
+            return handover.owned_by_learner(result)
         except NotImplementedError:
             raise NotStarted(f"`{function_name}` still raises NotImplementedError") from None
         except (KataFailure, NotStarted):

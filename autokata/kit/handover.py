@@ -46,7 +46,7 @@ def private_arguments(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
 
 def owned_by_learner(value: T) -> T:
     """A value learner code returned: it (and what it holds) is the learner's, and may go back to it."""
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if type(value) in (list, tuple, set, frozenset):
         for item in value:
             owned_by_learner(item)
     elif type(value) is dict:
