@@ -1,44 +1,43 @@
-"""Kata 06 · Tag words with AutoModelForTokenClassification
+"""Kata 06 · Tag every word of a sentence
 
 Named-entity recognition and part-of-speech tagging give a label to every
-*word*, not to the whole text. `AutoModelForTokenClassification` puts a small
-classifier on top of every token the encoder outputs: its `logits` have shape
-`[batch, tokens, num_labels]`.
+*word* of a sentence, not one label to the sentence as a whole. You are given
+a trained encoder checkpoint and a list of label names (for example
+`["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]`); the model must score each word
+against those labels.
 
-Two things make this harder than it looks:
-- The model must know your label set when you load it: how many outputs its
-  head needs, and the name of each one. `config.id2label` maps an output index
-  to a label name (and `label2id` back); they are saved with the model.
-- Tokens are not words. A word the vocabulary does not know is cut into
-  several sub-tokens ("xylophone" may become `x ##yl ##oph ##one`), and the
-  tokenizer adds special tokens such as `[CLS]` and `[SEP]` around the text.
-  Encode the word list with `is_split_into_words=True` and ask the encoding's
-  `word_ids()` which word each token came from (`None` for special tokens).
-  The usual convention, used here: a word gets the label predicted for its
-  *first* sub-token.
+What the checks hold you to:
+- `load_tagger(path, labels)` returns the checkpoint at `path` (a local
+  folder) with its trained encoder weights and a new head that gives every
+  token one score per label: exactly `len(labels)` outputs. The model's
+  configuration must know your label names in both directions: output `i` is
+  called `labels[i]`, and the name `labels[i]` leads back to `i`, so a saved
+  copy of the model keeps them. BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT
+  checkpoints must all work.
+- `tag(model, tokenizer, words)` receives the sentence already split into
+  words (a list of strings) and returns exactly one label name per word, in
+  order. Each item of `words` is one word, even when it holds punctuation
+  (`"U.S."`, `"don't"`, `"e-mail"`): it gets one label, never several.
+- The tokenizer cuts a word it does not know into several sub-tokens and adds
+  special tokens of its own, which belong to no word. A word takes the label
+  the model scores highest at the word's *first* sub-token; later sub-tokens
+  and special tokens are not reported.
+- Label names are spelled as the configuration of the model you are given
+  names its outputs: the checks may hand `tag` a model whose head and label
+  names differ from the ones you loaded. The head is untrained, so the checks
+  compare your labels with the model's own predictions, not with real entities.
 
-Your tasks:
-1. `load_tagger(path, labels)`: load the checkpoint at `path` with a
-   token-classification head of `len(labels)` outputs, where output `i` is
-   named `labels[i]` (set both `id2label` and `label2id`). Any encoder
-   (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT) must work.
-2. `tag(model, tokenizer, words)`: return exactly one label name per word,
-   in order, taken from the word's first sub-token.
-
-Run `pytest katas/06_ner.py`; stuck? `autokata hint 06`.
+Run `pytest katas/06_ner.py`. Stuck? `autokata hint 06`; the whole story: `autokata explain 06`.
 """
-
-import torch  # noqa: F401  (for torch.no_grad)
-from transformers import AutoModelForTokenClassification  # noqa: F401  (you will need it)
 
 
 def load_tagger(path, labels: list[str]):
-    """Load the checkpoint with a token-classification head named after `labels`."""
-    # TODO: load with the Auto class for per-token labels, giving it id2label and label2id.
+    """The checkpoint with a head that scores every token against `labels`."""
+    # TODO: load the trained encoder with a head that labels every token.
     raise NotImplementedError
 
 
 def tag(model, tokenizer, words: list[str]) -> list[str]:
-    """One label name per word: the prediction of the word's first sub-token."""
-    # TODO: encode the words, predict per token, keep each word's first sub-token, map ids to names.
+    """One label name per word: the model's best label at the word's first sub-token."""
+    # TODO: predict per token, then keep one label per word.
     raise NotImplementedError

@@ -1,39 +1,38 @@
-"""Kata 08 · Pick a choice with AutoModelForMultipleChoice
+"""Kata 08 · Pick the best of several endings
 
 Multiple-choice tasks (SWAG, CommonsenseQA) give a prompt and a few candidate
-answers. `AutoModelForMultipleChoice` does not read all the choices in one
-text: each choice becomes its own input row, *paired* with the prompt
-(`[CLS] prompt [SEP] choice [SEP]`), and the model gives each row one score.
-The highest score wins.
+endings, and ask which ending fits best. The candidates compete with each
+other: the model reads every candidate *paired* with the prompt, gives each
+pair one score, and the highest score wins.
 
-The head expects a 3-D input, `[batch, num_choices, tokens]`: one question
-with 4 choices is a batch of 1 holding 4 rows. Encode the prompt once per
-choice as pairs (`tokenizer([prompt] * n, choices, padding=True, ...)`, which
-gives `[num_choices, tokens]`), then add the batch axis in front of every
-tensor it returns (`token_type_ids` included: they tell the prompt's tokens from
-the choice's). The logits come back as `[batch, num_choices]`.
+What the checks hold you to:
+- `load_chooser(path)` returns the checkpoint at `path` (a local folder) with
+  its trained encoder weights and a head built to score the candidates of one
+  question against each other. BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT
+  checkpoints must all work.
+- `choose(model, tokenizer, prompt, choices)` gets 2 to 5 choices. The model
+  must see exactly one row per choice, each row the tokenizer's own encoding
+  of the pair (prompt, choice): prompt first, the two texts not joined,
+  swapped or cut short, with everything the tokenizer produces for the pair
+  (including whatever marks which text a token belongs to).
+- Rows of different lengths are padded to one length; the model must not
+  read the padding as text.
+- Return the index of the best-scoring choice as a plain Python `int`
+  (0 for the first choice).
+- The head is untrained: the checks compare your index with the model's own
+  scores for the choices.
 
-Your tasks:
-1. `load_chooser(path)`: load the checkpoint at `path` with a multiple-choice
-   head, for any encoder (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT).
-2. `choose(model, tokenizer, prompt, choices)`: feed one row per choice, each
-   pairing the prompt (first) with that choice, and return the index of the
-   best-scoring choice as a plain int.
-
-Run `pytest katas/08_multiple_choice.py`; stuck? `autokata hint 08`.
+Run `pytest katas/08_multiple_choice.py`. Stuck? `autokata hint 08`; the whole story: `autokata explain 08`.
 """
-
-import torch  # noqa: F401  (for torch.no_grad)
-from transformers import AutoModelForMultipleChoice  # noqa: F401  (you will need it)
 
 
 def load_chooser(path):
-    """Load the checkpoint with a multiple-choice head."""
-    # TODO: load the model with the Auto class that scores each choice of a question.
+    """The checkpoint with a head that makes the choices of one question compete."""
+    # TODO: load the trained encoder with a head for competing choices.
     raise NotImplementedError
 
 
 def choose(model, tokenizer, prompt: str, choices: list[str]) -> int:
     """The index of the choice the model scores highest as the prompt's continuation."""
-    # TODO: pair the prompt with every choice, add a batch axis, and take the argmax over the choices.
+    # TODO: score every (prompt, choice) pair at once; return the winner.
     raise NotImplementedError

@@ -1,41 +1,35 @@
-"""Kata 09 · Does B follow A? AutoModelForNextSentencePrediction
+"""Kata 09 · Does the second sentence follow the first?
 
-BERT was pre-trained on two tasks at once. One is filling masked words; the
-other is *next-sentence prediction* (NSP): given sentences A and B, did B
-really come right after A in the text, or was it picked at random? The NSP
-head survives in BERT checkpoints, and `AutoModelForNextSentencePrediction`
-loads it. (Later models dropped the task; it is mostly of historical interest
-now, but it shows how a pair of sentences is fed to an encoder.)
+BERT was pre-trained on two tasks at once. One fills in masked words. The
+other shows the model two sentences, A and B, and asks: did B really come
+right after A in the original text, or was it picked at random from
+elsewhere? BERT checkpoints still hold the trained head of that second task.
 
-What to know:
-- Encode the two sentences as one *pair*: `tokenizer(first, second)` gives
-  `[CLS] A [SEP] B [SEP]`, with `token_type_ids` 0 for A and 1 for B. The
-  model must see both at once to judge how they connect.
-- `logits` has shape `[1, 2]`, and the order is a convention to learn by
-  heart: index 0 means "B is the continuation of A", index 1 means "B is a
-  random sentence".
-- Logits are not probabilities: a softmax over the two classes turns them
-  into probabilities that sum to 1.
+What the checks hold you to:
+- `load_nsp(path)` returns the BERT checkpoint at `path` (a local folder)
+  with all its trained weights, *including that head* exactly as the
+  checkpoint saved it (not a new, randomly initialised one).
+- `prob_is_next(model, tokenizer, first, second)` returns, as a plain Python
+  `float` between 0 and 1, the probability the model gives to "`second`
+  follows `first`". The model's two possible answers ("B follows A" and "B is
+  random") have probabilities that sum to 1.
+- The model must read both sentences at once, as the pair (`first`, `second`)
+  the tokenizer builds, with everything the tokenizer produces for it
+  (including whatever marks which sentence a token belongs to).
+- The checks may hand `prob_is_next` a model whose head differs from the
+  checkpoint's: compute from the model you are given.
 
-Your tasks:
-1. `load_nsp(path)`: load the checkpoint at `path` with its trained NSP head.
-2. `prob_is_next(model, tokenizer, first, second)`: return, as a Python
-   float, the probability the model gives to "`second` follows `first`".
-
-Run `pytest katas/09_next_sentence.py`; stuck? `autokata hint 09`.
+Run `pytest katas/09_next_sentence.py`. Stuck? `autokata hint 09`; the whole story: `autokata explain 09`.
 """
-
-import torch  # noqa: F401  (for torch.no_grad and softmax)
-from transformers import AutoModelForNextSentencePrediction  # noqa: F401  (you will need it)
 
 
 def load_nsp(path):
-    """Load the checkpoint with its next-sentence-prediction head."""
-    # TODO: load the model with the Auto class named after BERT's second pre-training task.
+    """The checkpoint with the trained head that judges whether B follows A."""
+    # TODO: load the checkpoint together with its trained head for sentence pairs.
     raise NotImplementedError
 
 
 def prob_is_next(model, tokenizer, first: str, second: str) -> float:
-    """The model's probability that `second` really follows `first` (class 0)."""
-    # TODO: encode the pair, run the model, softmax the logits and read the right class.
+    """The model's probability that `second` really follows `first`."""
+    # TODO: score the pair, turn scores into a probability, pick "follows".
     raise NotImplementedError

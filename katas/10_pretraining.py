@@ -1,43 +1,42 @@
-"""Kata 10 · Pre-train from scratch with AutoModelForPreTraining
+"""Kata 10 · Pre-train a model from nothing
 
-To train a BERT on a new domain from scratch, you do not want anyone's trained
-weights, only the architecture. `AutoConfig.from_pretrained(path)` reads the
-shape of a model (sizes, vocabulary); `AutoModelForPreTraining.from_config`
-builds that model with fresh random weights and *all* its pre-training heads.
-For BERT that is two heads, trained together:
-- masked language modelling (MLM): some tokens are replaced by the mask token
-  and the model must recover them;
-- next-sentence prediction (NSP): does sentence B really follow A?
+To pre-train a BERT for a new domain from scratch, you want a checkpoint's
+architecture (its sizes, its vocabulary) and none of its trained weights.
+BERT's pre-training trains two heads on top of the encoder, together:
+- masked words: some tokens are replaced by the mask token, and the model
+  must recover the tokens that were there;
+- next sentence: given sentences A and B, did B really follow A, or is it a
+  random sentence?
 
-The model computes the combined loss for you when you give it both kinds of
-labels:
-- `labels`: same shape as `input_ids`, holding the *original* token id at each
-  masked position and -100 everywhere else (-100 means "no loss here", so the
-  model is not scored on tokens it could simply copy);
-- `next_sentence_label`: shape `[batch]`, 0 when B follows A, 1 when B is a
-  random sentence.
-The returned `loss` is the MLM loss plus the NSP loss; training calls
-`loss.backward()` on it, so it must keep its gradient.
+What the checks hold you to:
+- `build_for_pretraining(path)` returns a model shaped exactly like the BERT
+  checkpoint at `path` (same vocabulary size, hidden size, number of layers,
+  attention heads and intermediate size), carrying *both* pre-training heads,
+  with freshly initialised weights: nothing may come from the checkpoint's
+  trained weights.
+- `pretraining_loss(model, tokenizer, first, second, mask_positions, is_next)`
+  encodes the pair (`first`, `second`) the way the tokenizer pairs two
+  sentences, and gives the model everything the tokenizer produces for it.
+  `mask_positions` are indices into that encoding's token ids (never special
+  tokens): each of those tokens is replaced by the tokenizer's mask token.
+- The masked-word loss is scored at the masked positions only, against the
+  tokens they held before masking, and nowhere else. The next-sentence target
+  is "B follows A" when `is_next` is true, "B is random" otherwise.
+- Return the combined loss the model itself computes for these targets
+  (masked-word loss plus next-sentence loss) as a one-element tensor that
+  still carries its gradient: training will call `backward()` on it.
+- The checks run your model in eval mode and compare your loss with the
+  loss they compute on the same model.
 
-Your tasks:
-1. `build_for_pretraining(path)`: a pre-training model with the checkpoint's
-   configuration and freshly initialised weights (do not load the weights).
-2. `pretraining_loss(model, tokenizer, first, second, mask_positions, is_next)`:
-   encode the pair `(first, second)`; `mask_positions` are indices into the
-   encoded `input_ids`: put the mask token there and build `labels` from the
-   tokens they held; set the NSP label from `is_next`; return the model's
-   loss as a scalar tensor with its gradient.
-
-Run `pytest katas/10_pretraining.py`; stuck? `autokata hint 10`.
+Run `pytest katas/10_pretraining.py`. Stuck? `autokata hint 10`; the whole story: `autokata explain 10`.
 """
 
 import torch
-from transformers import AutoConfig, AutoModelForPreTraining  # noqa: F401  (you will need them)
 
 
 def build_for_pretraining(path):
-    """A freshly initialised pre-training model shaped like the checkpoint's config."""
-    # TODO: read the config from `path` and build the pre-training model from it.
+    """A freshly initialised pre-training model shaped like the checkpoint."""
+    # TODO: the checkpoint's architecture with both heads, weights left untrained.
     raise NotImplementedError
 
 
@@ -45,5 +44,5 @@ def pretraining_loss(
     model, tokenizer, first: str, second: str, mask_positions: list[int], is_next: bool
 ) -> torch.Tensor:
     """BERT's pre-training loss for one sentence pair: masked-word loss plus next-sentence loss."""
-    # TODO: encode the pair, mask the positions, build labels and the NSP label, return the loss.
+    # TODO: mask the chosen tokens, give the model both targets, return its loss.
     raise NotImplementedError

@@ -3,7 +3,7 @@
 from collections import Counter
 from contextlib import contextmanager
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from autokata import zoo
@@ -12,21 +12,61 @@ from autokata.kit import models as m
 from autokata.kit import strategies as s
 from autokata.kit import track_a2 as a2
 
+ANSWER = (
+    "AutoModelForMultipleChoice",
+    "MultipleChoice",
+    "ForMultipleChoice",
+    "MultipleChoiceModelOutput",
+    "num_choices",
+    "unsqueeze",
+    "token_type_ids",
+)
+
+LESSON = """
+A multiple-choice head makes the candidates of one question compete. AutoModelForMultipleChoice
+loads the encoder and adds a head that gives each (prompt, choice) row one number; the numbers of one
+question form its logits, of shape [batch, num_choices], and the argmax over the choices wins.
+AutoModelForSequenceClassification is not the same thing: it scores each text on its own, against
+its own labels, so choices fed to it never compete.
+
+The model wants a three-axis input, [batch, num_choices, tokens]: one question with four choices is a
+batch of 1 holding 4 rows. Build the rows by pairing the prompt with every choice:
+tokenizer([prompt] * len(choices), choices, padding=True, return_tensors="pt") gives [num_choices,
+tokens] tensors ([CLS] prompt [SEP] choice [SEP] on BERT); add the batch axis in front of every
+tensor with .unsqueeze(0). Pass all of them: token_type_ids tell the prompt's tokens from the
+choice's, and the attention_mask keeps the model from reading the padding of shorter rows. A 2-D
+input fails; choices encoded without the prompt cannot be judged against it; joining or swapping
+the texts makes other rows than the tokenizer's pairs.
+
+The logits come back as [1, num_choices]: the choices lie along axis 1, so return
+int(logits[0].argmax()); an argmax over axis 0 (the batch) is always 0.
+
+The checks load your chooser on every encoder, then hand `choose` a model with a wide seeded head,
+drawn prompts and 2-5 choices of different lengths. They watch every row of token ids that reaches
+the model, the token type ids and the attention mask it got, and compare your index with the
+argmax of the model's own multiple-choice logits.
+"""
+
 HINTS = (
-    "AutoModelForMultipleChoice scores each choice as its own row, and every row pairs the prompt "
-    "with one choice. Its input has three axes: [batch, num_choices, tokens].",
-    "`tokenizer([prompt] * len(choices), choices, padding=True, return_tensors=\"pt\")` gives "
-    "[num_choices, tokens]; add the batch axis with `.unsqueeze(0)` on every tensor before calling "
-    "the model.",
-    "The logits come back as [1, num_choices]: return `int(logits[0].argmax())`.",
+    "The model reads each choice as its own row, paired with the prompt, and the rows of one "
+    "question are scored together so they compete. The input has three axes: questions, choices, "
+    "tokens.",
+    "AutoModelForMultipleChoice; `tokenizer([prompt] * len(choices), choices, padding=True, "
+    "return_tensors=\"pt\")` gives [num_choices, tokens]; add the batch axis with `.unsqueeze(0)` on "
+    "every tensor before calling the model.",
+    "`batch = {k: v.unsqueeze(0) for k, v in encoding.items()}`; the logits come back as "
+    "[1, num_choices]: return `int(model(**batch).logits[0].argmax())`.",
 )
 
 SEQUENCE_LESSON = (
-    "AutoModelForSequenceClassification scores one text at a time with its own labels; a "
-    "multiple-choice head gives each (prompt, choice) row one score so the choices compete. Load "
-    "the checkpoint with AutoModelForMultipleChoice."
+    "AutoModelForSequenceClassification scores one text at a time with its own labels, so choices "
+    "fed to it never compete: a multiple-choice head gives each (prompt, choice) row one score and "
+    "compares the rows of one question."
 )
-HEAD_LESSON = "`{got}` cannot score choices against each other: load it with AutoModelForMultipleChoice."
+HEAD_LESSON = (
+    "`{got}` cannot score choices against each other: it needs a head that gives each (prompt, "
+    "choice) row one score and compares the rows of one question."
+)
 NOT_PAIRED_LESSON = (
     "The model saw the choices without the prompt. Each row must pair the prompt with one choice "
     "(tokenizer(prompt_list, choices)), or the model cannot judge which choice fits the prompt."
@@ -49,14 +89,37 @@ TOKEN_TYPES_LESSON = (
     "marks the choice's tokens with token_type_ids 1; pass every tensor it returns (token_type_ids "
     "included, each with the batch axis added) to the model."
 )
+MASK_LESSON = (
+    "The model read the padding of the shorter rows as text: it got no attention mask (or one that "
+    "keeps the pad tokens). Rows of different lengths are padded to one length; pass the tokenizer's "
+    "attention_mask (with the batch axis added) so the pads are ignored."
+)
 VALUE_LESSON = "Your index is not the choice with the highest multiple-choice logit."
 
 
 @contextmanager
 def rows_seen(model, pad):
     """Record every row of token ids that reaches the model's input embeddings (padding removed),
-    and the token type ids, where the model has token type embeddings, in `rows.token_types`."""
+    the token type ids, where the model has token type embeddings, in `rows.token_types`, and
+    for each call of the model whether it attended to a pad token, in `rows.read_padding`."""
+    import inspect
+
     rows = _Rows()
+    parameters = inspect.signature(model.forward)
+
+    def call_spy(module, args, kwargs):
+        try:
+            bound = parameters.bind_partial(*args, **kwargs).arguments
+        except TypeError:
+            return
+        ids, mask = bound.get("input_ids"), bound.get("attention_mask")
+        if ids is None or not hasattr(ids, "eq"):
+            return
+        pads = ids.eq(pad)
+        if mask is not None and hasattr(mask, "shape") and mask.shape == ids.shape:
+            rows.read_padding.append(bool((pads & mask.ne(0)).any()))
+        else:
+            rows.read_padding.append(bool(pads.any()))
 
     def spy(module, args):
         ids = args[0].reshape(-1, args[0].shape[-1])
@@ -65,7 +128,8 @@ def rows_seen(model, pad):
     def type_spy(module, args):
         rows.token_types.append(int(args[0].count_nonzero()))
 
-    hooks = [model.get_input_embeddings().register_forward_pre_hook(spy)]
+    hooks = [model.get_input_embeddings().register_forward_pre_hook(spy),
+             model.register_forward_pre_hook(call_spy, with_kwargs=True)]
     hooks += [module.register_forward_pre_hook(type_spy) for key, module in model.named_modules()
               if key.endswith("token_type_embeddings")]
     try:
@@ -81,6 +145,7 @@ class _Rows(list):
     def __init__(self):
         super().__init__()
         self.token_types = []
+        self.read_padding = []
 
 
 def _rows(encoding):
@@ -106,12 +171,18 @@ def _expect_rows(seen, tokenizer, name, prompt, choices):
 
 @check("load_chooser loads a multiple-choice head on the trained encoder", family=zoo.ENCODERS)
 def loads_a_chooser(attempt, name):
-    model = m.expect_model(attempt.load_chooser(m.checkpoint(name)), "load_chooser", name)
+    with a2.on_crash(name):
+        model = m.expect_model(attempt.load_chooser(m.checkpoint(name)), "load_chooser", name)
     a2.expect_auto_class(
         model, "AutoModelForMultipleChoice", name,
         {"AutoModelForSequenceClassification": SEQUENCE_LESSON}, HEAD_LESSON,
     )
     m.expect_loaded(model, name)
+
+
+#: The first example every run meets: choices of very different lengths, so rows are padded.
+FIRST_PROMPT = "the weather is cold today"
+FIRST_CHOICES = ("but it will be sunny soon and the streets were wet", "rain fell", "the xylophone plays")
 
 
 @check("choose feeds one (prompt, choice) row per choice and picks the best", family=zoo.ENCODERS)
@@ -126,12 +197,15 @@ def chooses_the_best_choice(attempt, name):
         choices=st.lists(s.sentences(1, 4), min_size=2, max_size=5, unique=True),
         seed=st.integers(0, 2**16),
     )
+    @example(prompt=FIRST_PROMPT, choices=list(FIRST_CHOICES), seed=7)
     def prop(prompt, choices, seed):
         m.sharpen_head(model, seed)
-        with rows_seen(model, tokenizer.pad_token_id) as seen:
+        with rows_seen(model, tokenizer.pad_token_id) as seen, a2.on_crash(name, prompt=prompt, choices=choices):
             got = attempt.choose(model, tokenizer, prompt, list(choices))
         got = a2.expect_int(got, "choose", name, prompt=prompt, choices=choices)
         _expect_rows(seen, tokenizer, name, prompt, choices)
+        if any(seen.read_padding):
+            fail(MASK_LESSON, on=name, prompt=prompt, choices=choices)
         encoding = tokenizer([prompt] * len(choices), choices, padding=True, return_tensors="pt")
         with torch.no_grad():
             logits = model(**{k: v.unsqueeze(0) for k, v in encoding.items()}).logits[0]

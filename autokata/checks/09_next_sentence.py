@@ -7,6 +7,7 @@ NSP head are re-drawn wide and seeded, so each pair gets its own probability.
 """
 
 import math
+from contextlib import contextmanager
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,40 +18,82 @@ from autokata.kit import models as m
 from autokata.kit import strategies as s
 from autokata.kit import track_a2 as a2
 
+ANSWER = (
+    "AutoModelForNextSentencePrediction",
+    "NextSentencePrediction",
+    "ForNextSentencePrediction",
+    "NextSentencePredictorOutput",
+    "next_sentence_label",
+    "seq_relationship",
+    "softmax",
+    "token_type_ids",
+)
+
+LESSON = """
+BERT was pre-trained on masked words and on next-sentence prediction (NSP): given sentences A and B,
+did B follow A in the original text (class 0) or was it a random sentence (class 1)? The trained NSP
+head is saved in BERT checkpoints, and AutoModelForNextSentencePrediction loads the encoder, its
+pooler and that head (cls.seq_relationship) with their trained weights. Its logits have shape
+[batch, 2]. AutoModelForSequenceClassification would put a new, random head in its place; the
+pre-training model carries the masked-word head as well and returns other outputs. (NSP exists
+only for BERT-like models; later encoders dropped the task.)
+
+The model must see both sentences at once: tokenizer(first, second, return_tensors="pt") builds
+[CLS] A [SEP] B [SEP] and marks A's tokens with token_type_ids 0 and B's with 1. Pass all of it to
+the model; without token_type_ids the model reads B as more of A. Encoding the sentences apart, or
+joined into one text, asks the model another question.
+
+The order of the two classes is a convention to learn: index 0 means "B follows A", index 1 "B is
+random". Logits are not probabilities: softmax over the last axis turns them into two
+probabilities that sum to 1, so the answer is logits.softmax(-1)[0, 0].item(), a plain float.
+
+The checks load your model and compare its head with the checkpoint's trained head; then they hand
+`prob_is_next` a copy with a wide, seeded pooler and head (the tiny trained head gives about 0.5
+to every pair) and compare your number with the softmax probability of class 0 for the pair. They
+recognise class 1, raw logits and log-probabilities, sentences encoded apart or joined, and a pair
+fed without its token type ids.
+"""
+
 HINTS = (
-    "The Auto class is named after BERT's second pre-training task. Feed both sentences to the "
-    "tokenizer in one call, as a pair.",
+    "The Auto class is named after BERT's second pre-training task, and the checkpoint already holds "
+    "its trained head. Feed both sentences to the tokenizer in one call, as a pair, and turn the "
+    "model's scores into a probability.",
     "`AutoModelForNextSentencePrediction.from_pretrained(path)`; `tokenizer(first, second, "
-    "return_tensors=\"pt\")` builds [CLS] A [SEP] B [SEP]. The logits have shape [1, 2].",
-    "Index 0 is 'B follows A': return `logits.softmax(dim=-1)[0, 0].item()`.",
+    "return_tensors=\"pt\")` builds [CLS] A [SEP] B [SEP] with token_type_ids. The logits have shape "
+    "[1, 2].",
+    "Index 0 is 'B follows A': return `model(**encoding).logits.softmax(dim=-1)[0, 0].item()`.",
 )
 
 SEQUENCE_LESSON = (
     "AutoModelForSequenceClassification puts a new, randomly initialised head on the encoder. The "
-    "checkpoint already has a trained next-sentence head: AutoModelForNextSentencePrediction loads it."
+    "checkpoint already has a trained head for this task, and the model should come with it."
 )
 HEAD_LESSON = (
-    "`{got}` is not the next-sentence model: AutoModelForNextSentencePrediction loads the encoder "
-    "with its trained NSP head and returns just the two NSP logits."
+    "`{got}` is not the model for this task: the one you need loads the encoder with the "
+    "checkpoint's trained sentence-pair head and returns just that head's two logits."
 )
 HEAD_WEIGHTS_LESSON = (
-    "Your NSP head is not the checkpoint's trained head. Load the model with `from_pretrained(path)` "
-    "so the head comes from the checkpoint."
+    "Your sentence-pair head is not the checkpoint's trained head. Load the model with "
+    "`from_pretrained(path)` so the head comes from the checkpoint."
 )
 INDEX_LESSON = (
     "You returned the probability of class 1, which means 'B is a random sentence'. In BERT's "
     "next-sentence task, class 0 means 'B follows A'."
 )
 SOFTMAX_LESSON = (
-    "You returned a raw logit (or a log-probability), not a probability. Apply a softmax over the two "
-    "classes first."
+    "You returned a raw logit (or a log-probability), not a probability. Turn the two logits into "
+    "probabilities that sum to 1 first."
 )
 PAIR_LESSON = (
     "The model did not see the two sentences as one pair. Encode them in one call, "
-    "`tokenizer(first, second)`, so it reads [CLS] A [SEP] B [SEP] with A and B marked by "
-    "token_type_ids."
+    "`tokenizer(first, second)`, so it reads [CLS] A [SEP] B [SEP] with A and B marked apart."
 )
-VALUE_LESSON = "Your number is not the softmax probability of class 0 for the pair (first, second)."
+TOKEN_TYPES_LESSON = (
+    "The model saw sentence B as more of sentence A: its token_type_ids were all 0. The tokenizer "
+    "marks B's tokens with token_type_ids 1 when it encodes the pair; pass every tensor it returns "
+    "to the model, not only the input ids."
+)
+VALUE_LESSON = "Your number is not the probability of class 0 ('B follows A') for the pair (first, second)."
 
 #: Measured: these keep probabilities between about 0.05 and 0.95 while the
 #: usual wrong encodings move them by 4e-4 (median), far above TOLERANCE.
@@ -62,7 +105,8 @@ TOLERANCE = 2e-6
 def loads_the_nsp_head(attempt, name):
     import torch
 
-    model = m.expect_model(attempt.load_nsp(m.checkpoint(name)), "load_nsp", name)
+    with a2.on_crash(name):
+        model = m.expect_model(attempt.load_nsp(m.checkpoint(name)), "load_nsp", name)
     a2.expect_auto_class(
         model, "AutoModelForNextSentencePrediction", name,
         {"AutoModelForSequenceClassification": SEQUENCE_LESSON}, HEAD_LESSON,
@@ -84,8 +128,26 @@ def _logits(model, tokenizer, first, second):
         "apart": tokenizer([first, second], padding=True, return_tensors="pt"),
         "first alone": tokenizer(first, return_tensors="pt"),
     }
+    encodings["untyped"] = {k: v for k, v in encodings["pair"].items() if k != "token_type_ids"}
     with torch.no_grad():
         return {key: model(**encoding).logits[0] for key, encoding in encodings.items()}
+
+
+@contextmanager
+def token_types_seen(model):
+    """Count the non-zero token type ids of each forward pass."""
+    counts = []
+
+    def spy(module, args):
+        counts.append(int(args[0].count_nonzero()))
+
+    hooks = [module.register_forward_pre_hook(spy)
+             for key, module in model.named_modules() if key.endswith("token_type_embeddings")]
+    try:
+        yield counts
+    finally:
+        for hook in hooks:
+            hook.remove()
 
 
 def _sharpen(model, seed):
@@ -108,7 +170,9 @@ def probability_that_b_follows_a(attempt, name):
     def prop(first, second, seed):
         _sharpen(model.eval(), seed)
         drawn = dict(first=first, second=second)
-        got = a2.expect_float(attempt.prob_is_next(model, tokenizer, first, second), "prob_is_next", name, **drawn)
+        with a2.on_crash(name, **drawn), token_types_seen(model) as types_seen:
+            got = attempt.prob_is_next(model, tokenizer, first, second)
+        got = a2.expect_float(got, "prob_is_next", name, **drawn)
         logits = _logits(model.eval(), tokenizer, first, second)
         pair = logits["pair"]
         expected = float(pair.softmax(-1)[0])
@@ -120,9 +184,15 @@ def probability_that_b_follows_a(attempt, name):
         raw = [*pair.tolist(), *pair.log_softmax(-1).tolist()]
         if any(math.isclose(got, value, abs_tol=TOLERANCE) for value in raw):
             fail(SOFTMAX_LESSON, **shown, logits=pair.tolist())
-        others = [float(v.softmax(-1)[0]) for key, v in logits.items() if key != "pair"]
+        others = [float(v.softmax(-1)[0]) for key, v in logits.items() if key not in ("pair", "untyped")]
         if any(math.isclose(got, value, abs_tol=TOLERANCE) for value in others):
             fail(PAIR_LESSON, **shown)
+        untyped = logits["untyped"]
+        readings = [*untyped.softmax(-1).tolist(), *untyped.tolist(), *untyped.log_softmax(-1).tolist()]
+        if any(math.isclose(got, value, abs_tol=TOLERANCE) for value in readings) or (
+            types_seen and not any(types_seen)
+        ):
+            fail(TOKEN_TYPES_LESSON, **shown)
         fail(VALUE_LESSON, **shown)
 
     prop()

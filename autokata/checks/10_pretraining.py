@@ -18,9 +18,55 @@ from autokata.kit import strategies as s
 from autokata.kit import track_a2 as a2
 from autokata.kit.outcomes import Plain
 
+ANSWER = (
+    "AutoModelForPreTraining",
+    "PreTraining",
+    "ForPreTraining",
+    "BertForPreTraining",
+    "AutoConfig",
+    "from_config",
+    "_from_config",
+    "next_sentence_label",
+    "mask_token_id",
+    "ignore_index",
+    "-100",
+    "prediction_logits",
+    "seq_relationship_logits",
+    "token_type_ids",
+)
+
+LESSON = """
+Pre-training from scratch needs the checkpoint's shape, not its knowledge. AutoConfig.from_pretrained
+(path) reads only the configuration (vocabulary size, hidden size, layers, heads, ...), and
+AutoModelForPreTraining.from_config(config) builds the model that configuration describes with fresh
+random weights. from_pretrained would load the trained weights, which is fine-tuning, not pre-training.
+
+For BERT, AutoModelForPreTraining is BertForPreTraining: the encoder with both pre-training heads, the
+masked-word head (prediction_logits) and the next-sentence head (seq_relationship_logits).
+AutoModelForMaskedLM has only the first; AutoModel has neither.
+
+The model computes the combined loss itself when it gets both targets:
+- labels: a tensor shaped like input_ids, holding the original token id at each masked position and
+  -100 everywhere else. -100 is the index cross-entropy ignores, so the model is scored only where it
+  could not copy the answer. Copy the original ids into labels before writing the mask token
+  (tokenizer.mask_token_id) into input_ids, or the labels will ask for [MASK] itself.
+- next_sentence_label: shape [batch], 0 when B follows A and 1 when B is random.
+The returned loss is the masked-word cross-entropy plus the next-sentence cross-entropy. Encode the
+pair with tokenizer(first, second) and pass everything it returns (token_type_ids mark sentence B;
+without them the next-sentence head cannot tell the sentences apart). Keep the loss as the tensor the
+model returns: no torch.no_grad(), no .item(), so loss.backward() can train the model.
+
+The checks build your model on BERT checkpoints, compare its class and configuration with the
+checkpoint's and its weights with the trained ones (they must differ); then they draw sentence
+pairs, mask positions and labels, and compare your loss (with its gradient) against the model's own
+loss, recognising a loss without its next-sentence part, an inverted label, labels on every
+position, labels that hold the mask token, unmasked input and a pair without token type ids.
+"""
+
 HINTS = (
-    "Training from scratch means the checkpoint's *shape* (its config) without its weights. "
-    "AutoModelForPreTraining builds BERT with both of its pre-training heads.",
+    "Training from scratch means the checkpoint's *shape* (its configuration) without its weights, and "
+    "a model that carries both of BERT's pre-training heads. The model can compute the loss itself "
+    "if you give it both kinds of targets.",
     "`AutoModelForPreTraining.from_config(AutoConfig.from_pretrained(path))`. For the loss, pass "
     "`labels` (original ids at the masked positions, -100 elsewhere) and `next_sentence_label` "
     "(0 when B follows A) to the model.",
@@ -32,41 +78,46 @@ HINTS = (
 
 MLM_ONLY_LESSON = (
     "AutoModelForMaskedLM has only the masked-word head: BERT's pre-training also trains the "
-    "next-sentence head, and AutoModelForPreTraining builds both."
+    "next-sentence head, and the model you build must carry both heads."
 )
 HEAD_LESSON = (
-    "`{got}` is not BERT's pre-training model: AutoModelForPreTraining builds the encoder with both "
+    "`{got}` is not BERT's pre-training model: pre-training needs the encoder with both of its "
     "pre-training heads (masked words and next sentence)."
 )
 FROM_PRETRAINED_LESSON = (
-    "Your model already holds the checkpoint's trained weights. Training from scratch starts from "
-    "fresh random weights: read only the config (AutoConfig.from_pretrained) and build the model "
-    "with `from_config`."
+    "Your model already holds the checkpoint's trained weights (from_pretrained loads them). "
+    "Training from scratch starts from fresh random weights: take only the checkpoint's "
+    "configuration, and build an untrained model from it."
 )
 CONFIG_LESSON = (
-    "Your model is not shaped like the checkpoint: build it from the checkpoint's own config "
-    "(AutoConfig.from_pretrained(path)) so sizes and vocabulary match."
+    "Your model is not shaped like the checkpoint: build it from the checkpoint's own configuration "
+    "so sizes and vocabulary match."
 )
 TYPE_LESSON = "`pretraining_loss` should return the loss as a one-element torch tensor (the model output's `.loss`)."
 GRAD_LESSON = (
     "Your loss carries no gradient back to the model's weights, so `loss.backward()` could not train "
     "it. Do not compute it under torch.no_grad() and do not turn it into a number."
 )
+GRAPH_LESSON = (
+    "The gradient of your loss cannot be taken back to the weights any more (was backward() already "
+    "called on it, inside `pretraining_loss`?). Return the loss untouched: the training loop calls "
+    "backward() on it, and a graph can be walked back only once."
+)
 NSP_ONLY_MISSING_LESSON = (
     "Your loss is only the masked-word part. BERT's pre-training loss adds the next-sentence loss: "
-    "pass `next_sentence_label` too."
+    "give the model the next-sentence target too."
 )
 NO_IGNORE_LESSON = (
     "Your labels score every position. Only the masked positions carry a label; every other position "
-    "must be -100, the index the loss ignores."
+    "must hold the index the loss ignores."
 )
 MASKED_LABELS_LESSON = (
     "Your labels hold the mask token, not the tokens that were hidden. Copy the original ids into "
-    "`labels` before you write the mask token into `input_ids`."
+    "the labels before you write the mask token into the input ids."
 )
 NOT_MASKED_LESSON = (
-    "The model saw the original tokens at the masked positions. Replace them with "
-    "`tokenizer.mask_token_id` in `input_ids` (the labels keep the originals)."
+    "The model saw the original tokens at the masked positions. Replace them with the tokenizer's "
+    "mask token in the input ids (the labels keep the originals)."
 )
 TOKEN_TYPES_LESSON = (
     "Your model did not see which tokens belong to sentence B: pass everything the tokenizer returns "
@@ -84,7 +135,8 @@ TOLERANCE = 1e-5
 
 
 def _built(attempt, name):
-    model = m.expect_model(attempt.build_for_pretraining(m.checkpoint(name)), "build_for_pretraining", name)
+    with a2.on_crash(name):
+        model = m.expect_model(attempt.build_for_pretraining(m.checkpoint(name)), "build_for_pretraining", name)
     a2.expect_auto_class(model, "AutoModelForPreTraining", name, {"AutoModelForMaskedLM": MLM_ONLY_LESSON}, HEAD_LESSON)
     return model
 
@@ -157,7 +209,13 @@ def _expect_trainable_loss(model, got, name, shown):
     if not isinstance(got, torch.Tensor) or got.numel() != 1:
         fail(TYPE_LESSON, on=name, **shown, got=Plain(f"{type(got).__name__}: {got!r}"[:200]))
     weights = model.get_input_embeddings().weight
-    if not got.requires_grad or torch.autograd.grad(got.sum(), weights, allow_unused=True)[0] is None:
+    if not got.requires_grad:
+        fail(GRAD_LESSON, on=name, **shown)
+    try:
+        grad = torch.autograd.grad(got.sum(), weights, allow_unused=True)[0]
+    except RuntimeError as error:
+        fail(GRAPH_LESSON, on=name, **shown, the_gradient_said=str(error).splitlines()[0][:160])
+    if grad is None:
         fail(GRAD_LESSON, on=name, **shown)
 
 
@@ -177,7 +235,8 @@ def loss_is_mlm_plus_nsp(attempt, name):
         shown = dict(first=first, second=second, mask_positions=positions, is_next=is_next)
         model.eval()
         torch.manual_seed(seed)
-        got = attempt.pretraining_loss(model, tokenizer, first, second, list(positions), is_next)
+        with a2.on_crash(name, **shown):
+            got = attempt.pretraining_loss(model, tokenizer, first, second, list(positions), is_next)
         _expect_trainable_loss(model, got, name, shown)
         got = float(got.detach().reshape(()))
         losses = _losses(model, tokenizer, first, second, positions, is_next, seed)

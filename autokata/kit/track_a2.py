@@ -5,12 +5,23 @@ model belongs to, private models a check may change, and return-value checks.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from autokata.kit import models as m
 from autokata.kit import returns
-from autokata.kit.outcomes import Plain, fail
+from autokata.kit.outcomes import LearnerCrash, Plain, fail
+
+#: A KeyError for an encoding key some tokenizers never return (RoBERTa, DistilBERT: no token types).
+MISSING_KEY_LESSON = (
+    "Your code asked the encoding for `{key}`, which this checkpoint's tokenizer does not return: not "
+    "every tokenizer gives token types (RoBERTa and DistilBERT models have none at all). Pass the "
+    "encoding on as the tokenizer returns it instead of picking keys by name, and find one text's "
+    "tokens with something every tokenizer provides."
+)
+_KEY_ERROR = re.compile(r"^KeyError: '([^']+)'")
 
 #: The Auto classes a learner might reach for in these katas, most specific head first.
 AUTO_CLASSES: tuple[str, ...] = (
@@ -79,3 +90,36 @@ def expect_float(value: Any, function: str, name: str, **shown: Any) -> float:
         f"`{function}` should return a plain Python float (for a one-element tensor, use `.item()`).",
         on=name, **shown, got=Plain(f"{type(value).__name__}: {value!r}"[:200]),
     )
+
+
+def missing_key(crash: LearnerCrash) -> str | None:
+    """The key a KeyError crash asked for, if that is what it was."""
+    match = _KEY_ERROR.match(crash.last_line)
+    return match.group(1) if match else None
+
+
+def named(crash: LearnerCrash, name: str) -> LearnerCrash:
+    """The same crash, its first line naming the tiny checkpoint it happened on."""
+    if name in crash.summary:
+        return crash
+    return LearnerCrash(f"{crash.summary.rstrip(':')} on the tiny {name} checkpoint:", crash.trace)
+
+
+@contextmanager
+def on_crash(name: str, lesson_for: Callable[[LearnerCrash], str | None] | None = None, **shown: Any) -> Iterator[None]:
+    """Inside the block, a learner crash names the architecture it happened on.
+
+    A crash `lesson_for` recognises (it returns a lesson) fails with that lesson and the
+    drawn values; a KeyError for an encoding key the tokenizer does not return gets
+    MISSING_KEY_LESSON; any other crash is reported with the learner's own frames.
+    """
+    try:
+        yield
+    except LearnerCrash as crash:
+        lesson = lesson_for(crash) if lesson_for else None
+        key = missing_key(crash)
+        if lesson is None and key in ("token_type_ids",):
+            lesson = MISSING_KEY_LESSON.format(key=key)
+        if lesson is not None:
+            fail(lesson, on=name, **shown, your_code_raised=crash.last_line)
+        raise named(crash, name) from None
