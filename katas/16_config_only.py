@@ -1,35 +1,38 @@
-"""Kata 16 · Describe a checkpoint from its config alone
+"""Kata 16 · Describe a checkpoint without its weights
 
-Every checkpoint folder carries a `config.json`: the architecture's name and
-its sizes. Reading it is enough to answer "how big is this model, and what
-kind is it?" without touching the weights, which may be gigabytes or, as in
-this kata, not there at all. Loading a model from such a folder fails.
+A checkpoint folder is two things: the weights, and a small JSON file saying
+what the model is, its architecture and its sizes. Often the second part is
+all you need: how wide, how deep, which vocabulary, which kind of model,
+before you commit to downloading gigabytes. Here the weights are not even
+there: every folder you are given holds a `config.json` and nothing else, so
+anything that tries to build the model from it fails.
 
-`AutoConfig.from_pretrained(path)` reads only that file and returns the right
-config class for the architecture. The raw files disagree on names: GPT-2
-writes `n_embd` and `n_layer`, T5 `d_model` and `num_layers`, DistilBERT
-`dim` and `n_layers`, BART `d_model` and `encoder_layers`. A config object
-maps them all onto the same standard attributes (`hidden_size`,
-`num_hidden_layers`, `vocab_size`, ...), so one piece of code describes every
-family. Reading the JSON yourself ties your code to one family's key names.
+The raw JSON is no common language. Each family writes these sizes under keys
+of its own (GPT-2, T5, DistilBERT and BART each name width and depth
+differently), and some leave a value out so that the family's default
+applies. One function must describe them all.
 
-Your task: `describe(path)` returns a dict with exactly these keys:
-- `model_type`: the architecture's name as transformers knows it ("bert", "gpt2", "t5", ...)
-- `hidden_size`: the width of the hidden states
-- `num_layers`: the number of layers (for encoder-decoders, the encoder's)
-- `vocab_size`: the number of token ids the embeddings cover
-- `is_encoder_decoder`: True for seq2seq models, else False
+Your task: `describe(path)` returns a dict with exactly these five keys:
+- "model_type": the architecture's identifier as transformers registers it
+  ("bert", "gpt2", "t5", "deberta-v2", "gpt_neox", ...), spelled exactly so,
+  hyphens and underscores included;
+- "hidden_size": the width of the hidden states (an int);
+- "num_layers": the number of layers; for an encoder-decoder, the encoder's
+  alone (not the decoder's, not both stacks added up);
+- "vocab_size": how many token ids the embeddings cover (an int);
+- "is_encoder_decoder": True for encoder-decoder (seq2seq) models, else False.
 
-The check hands you folders that hold nothing but `config.json`, for every
-family in the zoo, some of them with sizes it chose itself.
+It is called on config-only folders of every family of the tiny zoo
+(encoders, decoders, encoder-decoders), on folders of architectures the zoo
+does not have, and on copies whose width, depth, vocabulary size and decoder
+depth were drawn at random: every value must come from the folder you are
+given, none from what you know about the zoo.
 
-Run `pytest katas/16_config_only.py`; stuck? `autokata hint 16`.
+Run `pytest katas/16_config_only.py`. Stuck? `autokata hint 16`; the whole story: `autokata explain 16`.
 """
-
-from transformers import AutoConfig  # noqa: F401  (you will need it)
 
 
 def describe(path) -> dict:
-    """The checkpoint's type and sizes, read from its config without loading weights."""
-    # TODO: read the config at `path` and return the five values under the keys listed above.
+    """The checkpoint's type and sizes, read from the folder at `path` (which has no weights)."""
+    # TODO: read the checkpoint's description, return the five values.
     raise NotImplementedError

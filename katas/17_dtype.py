@@ -1,34 +1,27 @@
 """Kata 17 · Load straight into bfloat16
 
-By default a model's parameters are float32: four bytes per number. Halving
-that to two bytes halves the memory a model takes and speeds it up on
-hardware made for it. Two 16-bit formats exist and they are not the same:
+A checkpoint's weights are stored as float32, four bytes per number. Serving
+the model in a 16-bit format halves its memory and, on hardware made for it,
+speeds it up. There are two 16-bit formats and they are not interchangeable:
+float16 keeps more mantissa bits but overflows above about 65 000; bfloat16
+keeps float32's whole range with fewer mantissa bits, which is why large
+models are trained and served in it. A server wants the model in bfloat16
+from the moment it is loaded, without holding a float32 copy first.
 
-- float16 (`torch.float16`, what `.half()` gives) keeps more mantissa bits
-  but a small range: values above about 65 000 overflow to infinity.
-- bfloat16 (`torch.bfloat16`) keeps float32's full range with fewer mantissa
-  bits, which is why most large models are trained and served in it.
+Your task: `load_bf16(path)` returns the pretrained model stored in the
+checkpoint folder `path`: the transformer itself, no task head needed, and one
+loader for every family (encoders such as BERT and RoBERTa, decoders such as
+GPT-2, Llama and Qwen2, encoder-decoders such as T5, BART and Marian). Then:
+- every floating-point parameter is bfloat16: not float16, not float32, not a mix;
+- every weight the checkpoint stores equals its float32 value rounded once to
+  bfloat16: the trained weights (not freshly initialised ones), and not rounded
+  through another 16-bit type on the way.
 
-`from_pretrained` can load the weights straight into the type you ask for
-with its `dtype=` argument (`dtype=torch.bfloat16`), so the float32 copy never
-sits in memory. (Older code writes `torch_dtype=`; transformers 5 names it
-`dtype`.) Converting after loading, or building the model from its config,
-are not the same thing: the first costs the float32 memory anyway, the second
-gives random weights.
-
-Your task: `load_bf16(path)` loads the checkpoint at `path` with `AutoModel`
-(it fits every family: BERT, GPT-2, T5, ...) so that every floating-point
-parameter is bfloat16 and holds the checkpoint's own weights, rounded once
-from float32 to bfloat16.
-
-Run `pytest katas/17_dtype.py`; stuck? `autokata hint 17`.
+Run `pytest katas/17_dtype.py`. Stuck? `autokata hint 17`; the whole story: `autokata explain 17`.
 """
-
-import torch  # noqa: F401  (you will need it)
-from transformers import AutoModel  # noqa: F401  (you will need it)
 
 
 def load_bf16(path):
     """The checkpoint's trained weights, every floating parameter in bfloat16."""
-    # TODO: load the model from `path`, asking from_pretrained for bfloat16.
+    # TODO: load the checkpoint so its parameters arrive as bfloat16.
     raise NotImplementedError

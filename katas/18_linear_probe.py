@@ -1,35 +1,36 @@
 """Kata 18 · Freeze the base, train the head
 
-A linear probe asks: how much does a pretrained encoder already know? You keep
-the encoder exactly as it is and train only a small classification head on
-top of its features. It is quick, needs little data, and cannot damage the
-pretrained weights.
+A linear probe asks how much a pretrained transformer already knows. You keep
+the pretrained network exactly as it is and train only a small classification
+head on top of its features: it is quick, needs little data, and cannot harm
+the pretrained weights.
 
-A task model such as `AutoModelForSequenceClassification` is two parts: the
-base model (the pretrained transformer) and the head (a fresh linear layer or
-two). PyTorch trains a parameter only while its `requires_grad` is True, so
-freezing means setting it to False on every parameter of the base. The base
-sits under a different attribute in each family (`model.bert`,
-`model.roberta`, `model.distilbert`, ...), but every transformers model also
-exposes it as `model.base_model`, so one line freezes the base whatever the
-architecture. After that, a backward pass fills `.grad` only for the head;
-the base's gradients stay `None`.
+A sequence classifier built from a checkpoint is two parts: the pretrained
+base (embeddings, every layer, and whatever else the checkpoint's own model
+holds, such as a pooler) and a head that is new. The head is not one layer
+with one name across families: some heads are a single linear layer, others
+have a dense layer (or their own pooler) in front of it, and decoders call
+theirs differently from encoders. Switching the model to evaluation mode
+freezes nothing: it only turns dropout off.
 
-Note that `model.eval()` does not freeze anything: it switches dropout off,
-and the weights still get gradients.
+Your task: `prepare_probe(path, num_labels)` loads the checkpoint at `path` as
+a sequence classifier with one output per label (as many as the second
+argument says, its config agreeing), the checkpoint's trained base weights
+included, and returns it prepared so that:
+- the parameters that can train are exactly the head's, all of them: every
+  parameter of the pretrained base is frozen, no parameter of the head is;
+- after a loss on a labelled batch is propagated backwards, every base
+  parameter is left without a gradient and every head parameter has one.
 
-Your task: `prepare_probe(path, num_labels)` loads the checkpoint at `path`
-as a sequence classifier with `num_labels` outputs and freezes its base, so
-that the trainable parameters are exactly the head's. It must work for BERT,
-RoBERTa, DistilBERT, ELECTRA and ALBERT.
+It must hold for encoders (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT) and
+for decoders used as classifiers (GPT-2, Llama, Qwen2), whatever the base and
+the head are called in each.
 
-Run `pytest katas/18_linear_probe.py`; stuck? `autokata hint 18`.
+Run `pytest katas/18_linear_probe.py`. Stuck? `autokata hint 18`; the whole story: `autokata explain 18`.
 """
-
-from transformers import AutoModelForSequenceClassification  # noqa: F401  (you will need it)
 
 
 def prepare_probe(path, num_labels: int):
     """A sequence classifier whose pretrained base is frozen: only the head trains."""
-    # TODO: load the classifier with `num_labels` outputs, then stop gradients for its base.
+    # TODO: load the classifier, then freeze its pretrained part only.
     raise NotImplementedError

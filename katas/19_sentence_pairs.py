@@ -1,35 +1,41 @@
 """Kata 19 · Encode sentence pairs to a fixed length
 
 Many tasks read two texts at once: a question and a passage, a premise and a
-hypothesis, a query and a document. Given the two texts as two arguments,
-`tokenizer(first, second, ...)`, a tokenizer encodes the pair as ONE sequence
-with separators marking the boundary: for BERT `[CLS] first [SEP] second [SEP]`.
-Gluing the texts into one string loses that boundary.
+hypothesis, a query and a document. A model trained on pairs expects them as
+ONE sequence in which its tokenizer marks where the first text ends and the
+second begins (for BERT: `[CLS] first [SEP] second [SEP]`), and BERT-style
+models also get a segment id per token: 0 for the first text, 1 for the
+second. Other tokenizers (RoBERTa's) mark the boundary with separators only
+and give no segment ids at all. Gluing the two texts into one string loses
+the boundary either way.
 
-BERT-style tokenizers also return `token_type_ids`: 0 for every token of the
-first segment, 1 for the second, so the model can tell them apart. RoBERTa's
-tokenizer has no such thing (its separators do the job) and returns no
-`token_type_ids`; do not add them where the tokenizer does not.
+Batches of fixed size need every encoding to have exactly the length asked
+for. A pair that is too long must be cut, and here the first text (the
+question) is the one that matters: it is never cut, the second (the long
+passage) loses tokens from its end. A pair that is too short must be filled
+with the tokenizer's filler token up to that length, masked out so the model
+ignores it.
 
-Fixed-size batches need every encoding to be exactly `max_length` tokens:
-- too long: cut it. When the first text is the one that matters (the
-  question) and the second is a long passage, cut only the second:
-  `truncation="only_second"`. Plain `truncation=True` cuts whichever text is
-  longer at each step, so it may cut the first text as well.
-- too short: pad it, up to `max_length` (`padding="max_length"`).
-  `padding=True` pads only to the longest text of a batch: a single pair is
-  not padded at all.
+Your task: `encode_pair` receives a tokenizer, the two texts and, last, the
+length every encoding must have. It returns what the tokenizer gives for the
+pair, as PyTorch tensors, each of shape [1, that length]:
+- the same entries the tokenizer itself gives for a pair: token ids and
+  attention mask, plus segment ids exactly where this tokenizer has them
+  (never added where it has none);
+- the length counts every token, separators and special tokens included;
+- a long pair keeps every token of the first text and all of the second text
+  that fits; a short pair keeps both texts whole and is filled up to the
+  length, on the side this tokenizer fills by default.
 
-Your task: `encode_pair(tokenizer, first, second, max_length)` returns the
-tokenizer's encoding of the pair as PyTorch tensors of shape `[1, max_length]`
-(`input_ids`, `attention_mask`, and `token_type_ids` where the tokenizer has
-them), with only the second text ever cut.
+It is called with BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT tokenizers,
+on drawn texts (some with words the tokenizers split into pieces) and lengths
+drawn on both sides: some pairs too long, some too short.
 
-Run `pytest katas/19_sentence_pairs.py`; stuck? `autokata hint 19`.
+Run `pytest katas/19_sentence_pairs.py`. Stuck? `autokata hint 19`; the whole story: `autokata explain 19`.
 """
 
 
 def encode_pair(tokenizer, first: str, second: str, max_length: int):
-    """The pair as tensors of shape [1, max_length]; only the second text may be cut."""
-    # TODO: call the tokenizer on the two texts with truncation, padding and a max length.
+    """The pair as tensors of shape [1, length]; only the second text may be cut."""
+    # TODO: encode both texts as one pair of exactly the given length.
     raise NotImplementedError

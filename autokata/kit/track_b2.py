@@ -35,16 +35,25 @@ def missing_attribute(crash: LearnerCrash) -> str | None:
 def lesson_on_crash(lesson_for: Callable[[LearnerCrash], str | None], **shown: Any) -> Iterator[None]:
     """Inside the block, a learner crash that `lesson_for` recognises fails with its lesson.
 
-    `lesson_for` returns a lesson, or None to let the crash through as it is
-    (a crash the check cannot explain is still reported with the learner's frames).
+    `lesson_for` returns a lesson, or None for a crash the check cannot explain: that one
+    is still reported with the learner's own frames, and with the checkpoint it happened
+    on (`on=`), since the same code may run on one architecture and crash on the next.
     """
     try:
         yield
     except LearnerCrash as crash:
         lesson = lesson_for(crash)
         if lesson is None:
-            raise
+            raise on_checkpoint(crash, shown.get("on")) from None
         fail(lesson, **shown, your_code_raised=crash_line(crash))
+
+
+def on_checkpoint(crash: LearnerCrash, name: str | None) -> LearnerCrash:
+    """The same crash, its first line naming the tiny checkpoint it happened on."""
+    if not name or name in crash.summary:
+        return crash
+    summary = crash.summary.rstrip(":")
+    return LearnerCrash(f"{summary} on the tiny {name} checkpoint:", crash.trace)
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 import torch
 from transformers import AutoConfig, AutoModel
 
-MUTANT_EXPECTS = "gives random weights, whatever the dtype"
+MUTANT_EXPECTS = "gives random weights, whatever the type"
 
 
 def load_bf16(path):

@@ -2,7 +2,7 @@
 
 from transformers import AutoModel
 
-MUTANT_EXPECTS = "what `.half()` or `dtype=torch.float16` gives"
+MUTANT_EXPECTS = "what `.half()` or `torch.float16` gives"
 
 
 def load_bf16(path):

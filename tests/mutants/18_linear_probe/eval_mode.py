@@ -2,7 +2,7 @@
 
 from transformers import AutoModelForSequenceClassification
 
-MUTANT_EXPECTS = "does not freeze anything"
+MUTANT_EXPECTS = "Evaluation mode does not freeze anything"
 
 
 def prepare_probe(path, num_labels: int):

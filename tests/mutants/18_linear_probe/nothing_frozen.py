@@ -2,7 +2,7 @@
 
 from transformers import AutoModelForSequenceClassification
 
-MUTANT_EXPECTS = "The base of your model still trains"
+MUTANT_EXPECTS = "still trains: every one of its parameters"
 
 
 def prepare_probe(path, num_labels: int):

@@ -1,6 +1,6 @@
 """Wrong answer: asks every tokenizer for token_type_ids, even those whose model has none."""
 
-MUTANT_EXPECTS = "This tokenizer has no `token_type_ids`"
+MUTANT_EXPECTS = "This tokenizer has no segment ids"
 
 
 def encode_pair(tokenizer, first: str, second: str, max_length: int):

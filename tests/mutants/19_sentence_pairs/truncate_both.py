@@ -1,6 +1,6 @@
 """Wrong answer: `truncation=True` (longest first), which may cut the first text too."""
 
-MUTANT_EXPECTS = "cut the first text too"
+MUTANT_EXPECTS = "Your cut reached the first text too"
 
 
 def encode_pair(tokenizer, first: str, second: str, max_length: int):
