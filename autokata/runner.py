@@ -126,7 +126,7 @@ def judge(case: Case, attempt: Attempt | RemoteAttempt | BaseException) -> Verdi
             warnings.simplefilter("ignore")
             case.check.run(attempt, case.checkpoint)
     except Exception as error:  # noqa: BLE001 - every failure becomes a verdict
-        return verdict_for(error)
+        return verdict_for(error, case.checkpoint)
     return Verdict(State.SOLVED)
 
 
@@ -144,18 +144,22 @@ def _scratch_of(attempt: Attempt | RemoteAttempt) -> Iterator[None]:
         tempfile.tempdir = saved
 
 
-def verdict_for(error: BaseException) -> Verdict:
-    """The learner-facing verdict for whatever a check or an import raised."""
+def verdict_for(error: BaseException, checkpoint: str | None = None) -> Verdict:
+    """The learner-facing verdict for whatever a check or an import raised (a crash or a check
+    that could not use the value names the checkpoint it happened on)."""
     error = _innermost(error)
+    where = f" on the tiny {checkpoint} checkpoint" if checkpoint else ""
     if isinstance(error, NotStarted):
         return Verdict(State.NOT_STARTED, NOT_STARTED_LESSON.format(what=_sentence(str(error))))
     if isinstance(error, KataFailure):
         return Verdict(State.FAILING, error.render())
     if isinstance(error, LearnerCrash):
+        if where and "checkpoint" not in error.summary and error.summary.endswith(":"):
+            error = LearnerCrash(error.summary[:-1] + where + ":", error.trace)
         return Verdict(State.FAILING, str(error))
     return Verdict(
         State.FAILING,
-        "The check could not use what your function returned "
+        f"The check could not use what your function returned{where} "
         f"({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}). "
         "Compare your return value with the type the kata's docstring asks for.",
     )

@@ -266,11 +266,9 @@ class _Worker:
 
 def _work_on_share(kata: course.Kata, file: Path, share: int, shares: int, writer: int) -> None:
     """In a worker: check cases share, share + shares, ... and report each, up to the first failing."""
-    from autokata.kit.attempt import Attempt
-
     try:
         try:
-            attempt: Attempt | BaseException = Attempt.load(file)
+            attempt = runner.load_attempt(file)
         except Exception as error:  # noqa: BLE001 - every case reports it, as in runner.judge_file
             attempt = error
         for index, case in enumerate(runner.cases(kata)):

@@ -71,6 +71,42 @@ def enter(scratch: Path) -> Fence:
     return fence
 
 
+def probe() -> Fence:
+    """The protections a learner process gets on this machine, found by fencing in a throwaway child."""
+    import json
+    import shutil
+    import tempfile
+
+    scratch = Path(tempfile.mkdtemp(prefix="autokata-probe-"))
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(reader)
+            os.write(writer, json.dumps(enter(scratch).__dict__).encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    data = b""
+    while chunk := os.read(reader, 65536):
+        data += chunk
+    os.close(reader)
+    os.waitpid(pid, 0)
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        return Fence(**json.loads(data))
+    except ValueError:
+        return Fence(missing=[MEMORY, NAMESPACES, LANDLOCK])
+
+
+def describe(fence: Fence) -> str:
+    """One line for a report's header: which protections were in force, and plainly which were not."""
+    text = "Learner code ran in its own process: " + ("; ".join(fence.applied) or "no other protection")
+    if fence.missing:
+        text += ". Not available here: " + "; ".join(fence.missing)
+    return text + "."
+
+
 def _cap_memory(fence: Fence) -> None:
     try:
         in_use = _address_space_in_use()

@@ -11,6 +11,8 @@ JSON schema `autokata-report/1`:
 
     {
       "schema": "autokata-report/1",
+      "protection": {"applied": [...],             what fenced the learner processes in (memory cap,
+                     "missing": [...]},            namespaces, Landlock), and what this machine lacked
       "generated_at": "2025-11-24T21:54:00Z",     UTC, ISO 8601, to the second
       "course": [                                  the katas reported, in course order
         {"kata": "01", "file": "01_embeddings.py", "title": "Sentence embeddings with AutoModel", "track": "A"}

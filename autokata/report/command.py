@@ -9,6 +9,7 @@ from pathlib import Path
 
 from autokata import course, quiet
 from autokata.cli import checker
+from autokata.judge import sandbox
 from autokata.cli.project import checks_exist, parse_kata
 from autokata.report import formats, pool
 
@@ -68,10 +69,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     katas = [kata for kata in course.KATAS if kata in (args.kata or course.KATAS) and checks_exist(kata)]
     print(CHECKING.format(learners=len(args.folders), katas=len(katas), jobs=args.jobs), file=sys.stderr, flush=True)
+    fence = sandbox.probe()
+    print(sandbox.describe(fence), file=sys.stderr, flush=True)
     learners = pool.check_learners(args.folders, katas, args.jobs, args.time_limit)
     print("\n".join(formats.table(learners, katas)))
     if args.json:
-        formats.write_json(args.json, learners, katas)
+        formats.write_json(args.json, learners, katas, fence)
         print(WROTE.format(file=args.json))
     if args.csv:
         formats.write_csv(args.csv, learners, katas)

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from autokata import course
+from autokata.judge.sandbox import Fence
 from autokata.report.results import MISSING, TIMEOUT, LearnerResult
 from autokata.runner import State
 
@@ -35,10 +36,11 @@ TABLE_HEADER_NAME = "learner"
 TABLE_HEADER_TOTAL = "solved"
 
 
-def as_json(learners: list[LearnerResult], katas: list[course.Kata]) -> dict:
+def as_json(learners: list[LearnerResult], katas: list[course.Kata], fence: Fence | None = None) -> dict:
     """The report as the documented JSON object."""
     return {
         "schema": SCHEMA,
+        "protection": {"applied": fence.applied, "missing": fence.missing} if fence else None,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "course": [
             {"kata": kata.code, "file": kata.filename, "title": kata.title, "track": kata.track.letter}
@@ -57,8 +59,8 @@ def as_json(learners: list[LearnerResult], katas: list[course.Kata]) -> dict:
     }
 
 
-def write_json(file: Path, learners: list[LearnerResult], katas: list[course.Kata]) -> None:
-    file.write_text(json.dumps(as_json(learners, katas), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def write_json(file: Path, learners: list[LearnerResult], katas: list[course.Kata], fence: Fence | None = None) -> None:
+    file.write_text(json.dumps(as_json(learners, katas, fence), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def csv_header(katas: list[course.Kata]) -> list[str]:
