@@ -1,36 +1,23 @@
 """Kata 30 · Pick the Auto class for each scenario
 
-An interview classic: "which class would you load for X?" The answer follows
-from the *shape of the output* the task needs, not from the model's name:
+An interviewer describes seventeen situations and asks, for each one, which of
+the ten Auto classes imported below you would load. Your answers go in the
+table `CLASS_FOR` at the bottom of this file.
 
-- one label (or one number, or several tags) for a whole text
-  -> AutoModelForSequenceClassification. Regression (`num_labels=1`) and
-  multi-label tagging (`problem_type="multi_label_classification"`) are the
-  same class, configured differently;
-- one label per token -> AutoModelForTokenClassification;
-- a start and an end position of an answer inside a context
-  -> AutoModelForQuestionAnswering;
-- one score per candidate answer, each paired with the prompt
-  -> AutoModelForMultipleChoice;
-- new text continuing the text so far, reading only to the left
-  -> AutoModelForCausalLM;
-- a new text written from an input text, by an encoder-decoder
-  -> AutoModelForSeq2SeqLM;
-- a hidden word guessed from both sides -> AutoModelForMaskedLM;
-- "does sentence B follow sentence A?" with BERT's own head
-  -> AutoModelForNextSentencePrediction;
-- all the heads a model was pre-trained with, at once, to pre-train it
-  -> AutoModelForPreTraining;
-- vectors, no task at all -> AutoModel.
+The contract the check holds you to:
+- keep every key exactly as written: rename none, drop none, add none;
+- each value is one of the ten classes imported below, the class object
+  itself: not a string of its name, and not one architecture's own class (a
+  class named after BERT or GPT-2 loads only that architecture);
+- the comment on each line describes the scenario; read it for what the model
+  has to produce. Several scenarios may share a class;
+- while you work, a line may keep its `todo`: the check reports the right and
+  wrong answers so far and the lines still open.
 
-Your task: fill in `CLASS_FOR`. Keep every key exactly as written; replace
-each `todo` with the Auto class itself (the imported class, not a string of
-its name). The comment on each line describes the scenario.
-
-Run `pytest katas/30_pick_the_class.py`; stuck? `autokata hint 30`.
+Run `pytest katas/30_pick_the_class.py`. Stuck? `autokata hint 30`; the whole story: `autokata explain 30`.
 """
 
-from transformers import (  # noqa: F401  (you will need them)
+from transformers import (  # noqa: F401  (the ten options)
     AutoModel,
     AutoModelForCausalLM,
     AutoModelForMaskedLM,
@@ -45,8 +32,8 @@ from transformers import (  # noqa: F401  (you will need them)
 
 
 def todo() -> type:
-    """A placeholder for an answer not given yet (the check reports the ones left)."""
-    # TODO: replace every `todo` in CLASS_FOR with the Auto class you would load for that scenario.
+    """A placeholder for an answer not given yet (the check reports the lines left)."""
+    # TODO: replace every `todo` below with the class for that scenario.
     raise NotImplementedError
 
 
@@ -69,4 +56,3 @@ CLASS_FOR: dict[str, type] = {
     "regression_score": todo,             # predict one number per text, e.g. a 1-5 star rating as a float
     "multi_label_topics": todo,           # tag an article with every topic that applies (sports, politics, ...)
 }
-

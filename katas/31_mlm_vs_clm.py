@@ -1,37 +1,38 @@
 """Kata 31 · Does a model see the future? Prove it
 
-A masked LM (BERT, RoBERTa, ...) reads the whole sentence at once: the vector
-it computes for a word depends on the words after it as well as before. A
-causal LM (GPT-2, Llama, Qwen2) may only look left, because it is trained to
-predict the next token: its output at position i never depends on tokens
-after i.
+A masked LM reads a whole sentence at once: what it computes for a word
+depends on the words after it as well as before. A causal LM may only look
+left: what it computes at position i never depends on anything after i.
 
-Interviewers like to ask how you would *tell* which kind a model is. Looking
-it up is unreliable: GPT-2's config never sets `is_decoder=True`, and one
-class name can go either way (a `BertLMHeadModel` built from a BERT
-configured as a decoder attends only left; the same class loaded from a plain
-BERT checkpoint still reads both sides). The attention mask the model really
-uses is what counts, and an experiment shows it:
+An interviewer hands you a model and its tokenizer and asks which kind it is,
+and wants proof, not a guess. Names and settings do not settle it: the same
+class can read both sides on one checkpoint and only the left on another.
 
-1. tokenize a short sentence and run the model;
-2. change one real word near the end (not a special token such as `[SEP]`)
-   and run it again;
-3. look at the outputs at an *earlier* position. If they changed, the model
-   saw the future.
+Your task: `sees_the_future(model, tokenizer)` returns True when the model's
+output at some position depends on tokens to the right of that position, and
+False when it does not.
 
-Your task: `sees_the_future(model, tokenizer)` returns True if the model's
-output at a position depends on tokens to its right, False if not. The model
-may be bare (`AutoModel`) or carry an LM head, so compare hidden states
-(`output_hidden_states=True`, take the last one) rather than logits. Decide
-with a tolerance (`torch.allclose`), not exact equality of floats.
+The contract the check holds you to:
+- decide by running the model on text: the check watches the model's forward
+  passes, and an answer reached without running it fails even when it is
+  right for that model;
+- it must hold for every encoder (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT)
+  and decoder (GPT-2, Llama, Qwen2) of the zoo, and for a BERT configured to
+  attend only to the left;
+- each checkpoint reaches you several ways: as a bare model and with a
+  language-model head on top, so what comes out of a forward pass differs;
+- the tokenizer is the checkpoint's own and may add special tokens of its
+  own around your text;
+- the effect can be small: in these tiny models a position that looks ahead
+  may move by as little as 1e-4, while a position that cannot see a change
+  stays equal up to float noise far below that;
+- return a plain bool.
 
-Run `pytest katas/31_mlm_vs_clm.py`; stuck? `autokata hint 31`.
+Run `pytest katas/31_mlm_vs_clm.py`. Stuck? `autokata hint 31`; the whole story: `autokata explain 31`.
 """
-
-import torch  # noqa: F401  (you will need it)
 
 
 def sees_the_future(model, tokenizer) -> bool:
     """True if changing a later token changes the model's output at an earlier position."""
-    # TODO: run the model twice, the second time with a later token changed, and compare an earlier position.
+    # TODO: prove it by experiment on this model.
     raise NotImplementedError

@@ -1,44 +1,37 @@
 """Kata 32 · Which Auto class does this model belong to?
 
-Each Auto class is a lookup table from a config's `model_type` to a model
-class: AutoModelForCausalLM maps "gpt2" to `GPT2LMHeadModel`, "llama" to
-`LlamaForCausalLM`. The tables live in
-`transformers.models.auto.modeling_auto`, one per Auto class:
+Someone hands you a model object (some architecture, some head, loaded from a
+checkpoint or freshly built) and asks which of the ten Auto classes imported
+below it belongs to: the one that, given this model's config, builds a model
+of exactly this model's class.
 
-    AutoModel                           MODEL_MAPPING_NAMES
-    AutoModelForCausalLM                MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
-    AutoModelForSeq2SeqLM               MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
-    AutoModelForMaskedLM                MODEL_FOR_MASKED_LM_MAPPING_NAMES
-    AutoModelForSequenceClassification  MODEL_FOR_SEQUENCE_CLASSIFICATION_MAPPING_NAMES
-    AutoModelForTokenClassification     MODEL_FOR_TOKEN_CLASSIFICATION_MAPPING_NAMES
-    AutoModelForQuestionAnswering       MODEL_FOR_QUESTION_ANSWERING_MAPPING_NAMES
-    AutoModelForMultipleChoice          MODEL_FOR_MULTIPLE_CHOICE_MAPPING_NAMES
-    AutoModelForNextSentencePrediction  MODEL_FOR_NEXT_SENTENCE_PREDICTION_MAPPING_NAMES
-    AutoModelForPreTraining             MODEL_FOR_PRETRAINING_MAPPING_NAMES
+Your task: `auto_class_of(model)` returns that Auto class, the class object
+itself (not its name as a string, not the model's own class).
 
-Class names are a poor guide: `GPT2LMHeadModel` is a causal LM,
-`T5ForConditionalGeneration` and `BartForConditionalGeneration` are
-sequence-to-sequence models, `MarianMTModel` too. The tables are the truth.
+The contract the check holds you to:
+- several of the ten may build the very same class; then return the most
+  specific one, in this order:
+    1. generation by an encoder-decoder (sequence to sequence),
+    2. left-to-right generation (causal language modelling),
+    3. filling in masked words,
+    4. the other task heads: a label per text, a label per token, an answer
+       span, multiple choice, next-sentence prediction,
+    5. the pre-training class, a catch-all for the heads a model was
+       pre-trained with,
+    6. the bare model, only when none of the above builds it;
+- it must hold for every family and every head: the check hands you models
+  of all the zoo's encoders, decoders and encoder-decoders, built through
+  each of the ten that accepts them, and tiny models of further
+  architectures, built from configs, that the zoo does not have;
+- class names are no guide: endings follow no rule that holds across
+  families;
+- the model may carry another head than the one its checkpoint was saved
+  with, and its config still records the saved one.
 
-Your task: `auto_class_of(model)` returns the Auto class (one of the ten
-above, the class object itself) that the model's class belongs to, for
-models of every family and every head.
-
-One class can sit in several tables. Then answer the most specific one:
-- a task table beats AutoModelForPreTraining, which is a catch-all for
-  "the heads this model was pre-trained with" (it lists `GPT2LMHeadModel`,
-  `RobertaForMaskedLM`, `T5ForConditionalGeneration`, ...);
-- AutoModelForSeq2SeqLM beats AutoModelForMaskedLM
-  (`BartForConditionalGeneration` is in both; it is built to generate);
-- AutoModel only for a bare model with no head.
-
-Careful: `model.config.architectures` names the class the *checkpoint* was
-saved from, not the class of the model in front of you.
-
-Run `pytest katas/32_reverse_lookup.py`; stuck? `autokata hint 32`.
+Run `pytest katas/32_reverse_lookup.py`. Stuck? `autokata hint 32`; the whole story: `autokata explain 32`.
 """
 
-from transformers import (  # noqa: F401  (you will need them)
+from transformers import (  # noqa: F401  (the ten possible answers)
     AutoModel,
     AutoModelForCausalLM,
     AutoModelForMaskedLM,
@@ -50,10 +43,9 @@ from transformers import (  # noqa: F401  (you will need them)
     AutoModelForSequenceClassification,
     AutoModelForTokenClassification,
 )
-from transformers.models.auto import modeling_auto  # noqa: F401  (the MODEL_FOR_*_MAPPING_NAMES tables)
 
 
 def auto_class_of(model) -> type:
-    """The most specific of the ten Auto classes whose table lists this model's class."""
-    # TODO: look type(model).__name__ up under model.config.model_type in each table, most specific first.
+    """The most specific of the ten Auto classes that builds exactly this model's class."""
+    # TODO: find the Auto class that builds this very class.
     raise NotImplementedError

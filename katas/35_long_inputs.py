@@ -1,34 +1,33 @@
 """Kata 35 · Inputs longer than the model
 
-A transformer has one learned position embedding per position, so it can read
-at most so many tokens. Feed it more and it crashes (an index past the end of
-the position table) or, worse, some other layer complains with a confusing
-shape error. Real inputs (a long review, a whole article) are often longer,
-so a classifier must cut them to fit.
-
-Cut in *tokens*, not characters or words: a character budget says nothing
-about how many tokens the text becomes (rare words split into several), and
-it throws away text the model could have read. The tokenizer does it right:
-`truncation=True` keeps the first tokens, leaves room for the special tokens
-(`[CLS]`, `[SEP]`, ...) and stops at `max_length`, which defaults to
-`tokenizer.model_max_length`, the number of tokens the model accepts.
-
-Careful with `model.config.max_position_embeddings`: it is not always the
-usable length. RoBERTa-style models reserve the first positions for padding,
-so their table is two entries longer than what they can take (roberta-base:
-514 positions, 512 tokens). `tokenizer.model_max_length` is the number to use.
+A transformer reads at most so many tokens: it has one learned position
+embedding per position. Feed it more and it crashes (an index past the end of
+the position table, or a confusing shape error from another layer). Real
+inputs, a long review or a whole article, are often longer, so a classifier
+must cut them to fit.
 
 Your task: `classify_long(model, tokenizer, text)` returns the predicted label
-index (an int) of a sequence classifier for `text`, which may be far longer
-than the model's limit. Keep the beginning of the text, cut at the limit.
+index (a plain int, the most likely label) of the sequence classifier `model`
+for `text`, read from its beginning as far as the model can read.
 
-Run `pytest katas/35_long_inputs.py`; stuck? `autokata hint 35`.
+The contract the check holds you to:
+- `text` may be far longer than the model can read, or short; `tokenizer`
+  is the checkpoint's own;
+- the model must be fed exactly the first tokens of the text as this
+  tokenizer makes them, with the special tokens the tokenizer adds, and as
+  many as the model accepts, special tokens included. That number counts
+  tokens, neither words nor characters, and on RoBERTa-style models it is
+  smaller than the size of the position table;
+- one forward pass on that input: the check watches every forward pass, so
+  reading later parts of the text in pieces and combining them fails, and
+  so does padding the model is not told about;
+- it must hold for BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT classifiers.
+
+Run `pytest katas/35_long_inputs.py`. Stuck? `autokata hint 35`; the whole story: `autokata explain 35`.
 """
-
-import torch  # noqa: F401  (you will need it)
 
 
 def classify_long(model, tokenizer, text: str) -> int:
-    """The predicted label index for `text`, read up to the model's limit in tokens."""
-    # TODO: tokenize with truncation to the model's limit, run the model, return the argmax as an int.
+    """The predicted label index for `text`, read from its beginning up to the model's limit."""
+    # TODO: classify what the model can read of the text.
     raise NotImplementedError

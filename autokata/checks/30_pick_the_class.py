@@ -7,16 +7,66 @@ from typing import Any
 from autokata.kit import KataFailure, NotStarted, check, fail
 from autokata.kit.outcomes import Plain
 
+#: The ten Auto classes the stub imports as its multiple-choice options (allowed in its imports only).
+OPTIONS = (
+    "AutoModel",
+    "AutoModelForCausalLM",
+    "AutoModelForMaskedLM",
+    "AutoModelForMultipleChoice",
+    "AutoModelForNextSentencePrediction",
+    "AutoModelForPreTraining",
+    "AutoModelForQuestionAnswering",
+    "AutoModelForSeq2SeqLM",
+    "AutoModelForSequenceClassification",
+    "AutoModelForTokenClassification",
+)
+ANSWER = OPTIONS + ("num_labels", "problem_type", "multi_label_classification", "id2label")
+
+LESSON = """
+Pick the class from the shape of what must come out of the model, never from the model's name.
+
+- One answer for a whole text: a label (sentiment, spam), one number (a 1-5 rating as a float), or
+  several independent tags (multi-label topics) -> AutoModelForSequenceClassification. Regression is
+  the same class loaded with num_labels=1 (mean-squared-error loss); multi-label is the same class
+  with problem_type="multi_label_classification" (a sigmoid per label, binary cross-entropy).
+- One label per token (NER, part-of-speech tags) -> AutoModelForTokenClassification.
+- A span copied out of a given paragraph (SQuAD): start and end scores per token ->
+  AutoModelForQuestionAnswering.
+- One score per candidate, each candidate encoded together with the prompt (SWAG) ->
+  AutoModelForMultipleChoice.
+- New text from the text so far, reading only to the left (chat replies with Llama or Qwen, code
+  completion with a GPT-2-style model) -> AutoModelForCausalLM.
+- A new text written from an input text by an encoder-decoder (summarising with BART or T5,
+  translating with MarianMT) -> AutoModelForSeq2SeqLM.
+- A hidden word guessed from the words on both sides ("Paris is the [MASK] of France.") ->
+  AutoModelForMaskedLM.
+- BERT's next-sentence head on its own (does B follow A?) -> AutoModelForNextSentencePrediction.
+- Every pre-training head at once, to pre-train: BERT from scratch (masked words + next sentence),
+  ALBERT (masked words + sentence order) -> AutoModelForPreTraining.
+- Vectors and no task at all (embeddings to cluster) -> AutoModel, the bare model.
+
+Pitfalls: a one-number score is not a reason to take the bare model and add your own head, the
+classification class already has a one-output head; the pre-training class is not the NSP class
+(NSP alone has its own); architecture classes (BertForMaskedLM) load one architecture only. The check
+looks at each key of `CLASS_FOR` and wants the class object itself.
+"""
+
 HINTS = (
-    "Ask what must come out of the model: one label per text, one per token, a span, one score per "
-    "option, new text, a hidden word, vectors, or every pre-training head at once.",
-    "Regression and multi-label topics still want one output per *text*: same class as sentiment. "
-    "Summarisation and translation read one text and write another: encoder-decoder.",
-    "NSP alone has its own class; pre-training with all objectives together (BERT's MLM + NSP, ALBERT's "
-    "MLM + sentence order) is AutoModelForPreTraining; chat and code completion are causal LMs.",
+    "Ask what must come out of the model: one answer per text, one per token, a span, one score per "
+    "option, new text (from the left, or from an encoder-decoder), a hidden word, vectors, or every "
+    "pre-training head at once.",
+    "Regression and multi-label topics still want one output per *text*: the same class as sentiment, "
+    "AutoModelForSequenceClassification. Summarisation and translation read one text and write another "
+    "with an encoder-decoder: AutoModelForSeq2SeqLM.",
+    "NER/POS -> AutoModelForTokenClassification; SQuAD -> AutoModelForQuestionAnswering; SWAG -> "
+    "AutoModelForMultipleChoice; chat and code -> AutoModelForCausalLM; [MASK] -> AutoModelForMaskedLM; "
+    "NSP alone -> AutoModelForNextSentencePrediction; all pre-training objectives -> "
+    "AutoModelForPreTraining; clustering vectors -> AutoModel.",
 )
 
 #: What the kata's scenarios need, and the class that gives it. The keys are the kata's contract.
+#: The reasons are shown to a learner who picked another class: they say what the scenario needs,
+#: never which class gives it.
 SCENARIOS: dict[str, tuple[str, str]] = {
     "sentiment": ("AutoModelForSequenceClassification", "sentiment is one label for the whole review"),
     "spam": ("AutoModelForSequenceClassification", "spam or not is one label for the whole e-mail"),
@@ -40,7 +90,7 @@ SCENARIOS: dict[str, tuple[str, str]] = {
     "fill_in_the_blank": ("AutoModelForMaskedLM",
                           "guessing a [MASK]ed word uses the words on both sides of it"),
     "next_sentence": ("AutoModelForNextSentencePrediction",
-                      "BERT's NSP head alone answers whether sentence B follows sentence A"),
+                      "the scenario wants BERT's next-sentence head alone (does B follow A?), no other head"),
     "sentence_order_pretraining": ("AutoModelForPreTraining",
                                    "pre-training ALBERT needs both its heads at once: masked words and "
                                    "sentence order"),
@@ -48,10 +98,11 @@ SCENARIOS: dict[str, tuple[str, str]] = {
                           "training BERT from scratch needs its two pre-training heads together: masked "
                           "words and next sentence"),
     "regression_score": ("AutoModelForSequenceClassification",
-                         "a score per text is a sequence classifier with one output (`num_labels=1`, MSE loss)"),
+                         "a score per text needs a head over the whole text with a single output, and "
+                         "such a head comes ready-made (no bare model plus a head of your own)"),
     "multi_label_topics": ("AutoModelForSequenceClassification",
-                           "several topics per text is still one output vector per text, read with a "
-                           "sigmoid (`problem_type=\"multi_label_classification\"`)"),
+                           "several topics per text is still one output vector for the whole text, each "
+                           "topic read on its own through a sigmoid"),
 }
 
 #: What each Auto class of the seed gives you, to say why a wrong pick does not fit.
@@ -75,7 +126,7 @@ KEYS_LESSON = (
 )
 UNFILLED_LESSON = "Every answer you gave is right so far; the scenarios below still hold `todo`."
 STRING_LESSON = (
-    "Give the class objects themselves (`AutoModelForCausalLM`, imported from transformers), not their "
+    "Give the class objects themselves (imported from transformers, as the stub does), not their "
     "names as strings: the table is meant to be used as `CLASS_FOR[task].from_pretrained(path)`."
 )
 ARCHITECTURE_LESSON = (
@@ -88,7 +139,8 @@ NOT_SEED_LESSON = (
 )
 WRONG_LESSON = (
     "Some scenarios have the wrong Auto class. The right one follows from what must come out of the "
-    "model; each line says what your class gives and what the scenario needs:"
+    "model; each line says what your class gives and what the scenario needs (which class gives it is "
+    "for you to find: `autokata hint 30`):"
 )
 
 
@@ -146,7 +198,7 @@ def every_scenario_gets_its_class(attempt):
             continue
         got = seed[table[key]]
         if got != wanted:
-            wrong[repr(key)] = Plain(f"{got} gives {GIVES[got]}, but {needs} -> {wanted}")
+            wrong[repr(key)] = Plain(f"{got} gives {GIVES[got]}, but {needs}")
     unfilled = [key for key, value in table.items() if _unfilled(value)]
     if wrong:
         if unfilled:

@@ -10,11 +10,41 @@ from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import track_de as de
 
+ANSWER = ("output_hidden_states", "hidden_states", "last_hidden_state", "allclose")
+
+LESSON = """
+Whether a model sees the future is a property of the attention mask it really uses, and the only
+answer that holds for every model is an experiment on the model itself.
+
+Tokenize a sentence, run the model, then change one real word near the end (not a special token the
+tokenizer added) and run it again. Compare the outputs at the positions *before* the one you changed:
+if any of them moved, information flowed from right to left, so the model reads both sides (a masked
+LM: BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT). If none moved, it attends only to the left (a causal
+LM: GPT-2, Llama, Qwen2, or a BERT configured as a decoder). The changed position itself always moves,
+whatever the attention, so it proves nothing.
+
+Compare hidden states, not logits: the model may be bare (AutoModel has no logits at all) or carry a
+language-model head. Run it with output_hidden_states=True and take hidden_states[-1] (the same as
+last_hidden_state of a bare model). Decide with a tolerance, torch.allclose(before[0, :last],
+after[0, :last], atol=1e-5): in a tiny random model a position that looks ahead may move by only about
+1e-4, while a causal model's earlier positions stay equal up to float noise.
+
+Pitfalls: `config.is_decoder` is not set by GPT-2, Llama or Qwen2 although they are causal, and many
+configs have no such field; a class name can go either way (BertLMHeadModel on a plain BERT
+checkpoint still reads both sides). Attention maps (output_attentions=True) do not help in
+transformers 5: attention runs through SDPA by default, which computes no attention weights, so the
+`attentions` you get back are an empty tuple (a model loaded with attn_implementation="eager" has
+them, but you are handed the model as it is). The check hands you every zoo checkpoint through
+AutoModel, AutoModelForMaskedLM and AutoModelForCausalLM where they accept it, records the model's
+forward passes, and compares your answer with its own experiment.
+"""
+
 HINTS = (
     "Don't ask the config or the class name: run the model. If changing a late token moves the output "
     "at an earlier position, the model looked ahead.",
-    "Tokenize one sentence; copy its `input_ids` and replace the id of its last real word (not a special "
-    "token) with another word's id; run both with `output_hidden_states=True`, take `.hidden_states[-1]`.",
+    "Tokenize one sentence; copy its ids and replace its last real word (not a special token) with "
+    "another word's id; run both with `output_hidden_states=True` and take `.hidden_states[-1]`: a bare "
+    "model has no logits.",
     "If you changed position `last`, compare every position before it: "
     "`not torch.allclose(before[0, :last], after[0, :last], atol=1e-5)`.",
 )
@@ -41,7 +71,13 @@ EXPERIMENT_LESSON = (
     "Your experiment gives the wrong answer. Change a token near the end and compare the outputs at a "
     "position before the token you changed: the changed position itself always moves, whatever the "
     "attention, and the earlier ones move only if the model looks ahead. Keep the tolerance tight "
-    "(`atol=1e-5`): in a small model the earlier positions may move only a little."
+    "(well below 1e-4): in a small model the earlier positions may move only a little."
+)
+ATTENTIONS_LESSON = (
+    "You asked for attention maps (`output_attentions=True`), but in transformers 5 attention runs "
+    "through SDPA by default, and SDPA computes no attention weights: `attentions` comes back as an "
+    "empty tuple, whatever the model. Only a model loaded with eager attention has them, and you are "
+    "handed the model as it is. Watch what the model outputs instead."
 )
 TYPE_LESSON = "`sees_the_future` should return a plain bool (True or False)."
 
@@ -98,11 +134,15 @@ def decides_by_experiment(attempt, name):
         shown = dict(on=name, loaded_with=auto_name, model_class=type(model).__name__)
         outcome = de.run(attempt.sees_the_future, model, tokenizer, model=model)
         ran = bool(outcome.inputs)
+        if outcome.asked_for("output_attentions") and outcome.crash is not None:
+            fail(ATTENTIONS_LESSON, **shown, your_code_raised=outcome.crash_line or "(nothing)")
         if outcome.crash is not None and not ran:
             fail(CRASH_LESSON, **shown, your_code_raised=outcome.crash_line)
         got = _expect_bool(outcome.result(), **shown)
         truth, moved = _looks_ahead(model, tokenizer)
         shown.update(expected=truth, got=got)
+        if ran and got != truth and outcome.asked_for("output_attentions"):
+            fail(ATTENTIONS_LESSON, **shown)
         if ran and got != truth:
             fail(EXPERIMENT_LESSON, **shown, largest_change_at_earlier_positions=round(moved, 6))
         if not ran and got != truth:

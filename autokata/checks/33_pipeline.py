@@ -12,17 +12,48 @@ from autokata.kit import models as m
 from autokata.kit import strategies as s
 from autokata.kit import track_de as de
 
+ANSWER = (
+    "text-classification",
+    "sentiment-analysis",
+    "TextClassificationPipeline",
+    "AutoModelForSequenceClassification",
+    "function_to_apply",
+    "top_k",
+)
+
+LESSON = """
+A pipeline is an Auto class plus the code around it. The task name picks the class: "text-classification"
+(alias "sentiment-analysis") loads AutoModelForSequenceClassification and builds a
+TextClassificationPipeline; "token-classification" (alias "ner") sits on AutoModelForTokenClassification;
+"fill-mask" on AutoModelForMaskedLM; "text-generation" on AutoModelForCausalLM; "feature-extraction" on
+AutoModel. transformers 5 removed the "question-answering", "summarization", "translation" and
+"text2text-generation" pipelines: for those you use the Auto classes directly.
+
+So classify is one line: pipeline("text-classification", model=path)(texts). Given a folder, the
+pipeline loads both the model and the tokenizer from it. It returns one {"label", "score"} per text: the
+label name from the config's id2label for the highest logit, and its softmax probability, because a
+single-label classifier's scores are read with a softmax. top_k=None would return every label per text
+(a list per text), and function_to_apply="none" or "sigmoid" would change the scores (raw logits, or
+the multi-label reading); leave both out.
+
+Pitfalls: another task name builds another pipeline on another class (token classification labels every
+token, not the text); a model object handed to pipeline() carries no tokenizer, so pass tokenizer= as
+well or, simpler, give the path. The check spies on every pipeline built, and compares your labels and
+scores with AutoModelForSequenceClassification run by hand on the same folder (softmax, best label).
+"""
+
 HINTS = (
-    "The task name decides which Auto class the pipeline loads; you want the one that sits on "
-    "AutoModelForSequenceClassification.",
-    "`pipeline(\"text-classification\", model=path)` loads model and tokenizer from the folder; call it "
-    "on the whole list of texts.",
+    "The task name decides which Auto class the pipeline loads. You want the task that classifies a "
+    "whole text, the one that sits on the class you would use for sentiment.",
+    "That class is AutoModelForSequenceClassification; its pipeline task is \"text-classification\". Give "
+    "it the folder path, so it loads model and tokenizer together.",
     "`return pipeline(\"text-classification\", model=path)(texts)`: no `top_k`, no `function_to_apply`.",
 )
 
 WRONG_TASK_LESSON = (
-    "The task \"{task}\" builds a {pipeline} on {auto_class}, not a classifier of whole texts. "
-    "\"text-classification\" is the task that sits on AutoModelForSequenceClassification."
+    "The task \"{task}\" builds a {pipeline} on {auto_class}, not a classifier of whole texts: the "
+    "task name decides which Auto class the pipeline loads, and this one gives the wrong kind of output "
+    "for one label per text."
 )
 TOKENIZER_LESSON = (
     "The pipeline had a model but no tokenizer: a model object does not carry one, so `pipeline` cannot "

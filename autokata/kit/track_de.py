@@ -22,12 +22,28 @@ from autokata.kit.outcomes import LearnerCrash, fail
 
 
 @dataclass
+class Pass:
+    """One forward pass of the watched model: its token ids, its attention mask,
+    and the other (non-tensor) options it was called with.
+
+    `direct` marks a pass seen only at the input embeddings (`model.forward(...)`
+    called directly): its mask and options are then unknown (None / empty).
+    """
+
+    ids: Any
+    mask: Any = None
+    options: dict[str, Any] = field(default_factory=dict)
+    direct: bool = False
+
+
+@dataclass
 class Run:
     """What happened during one learner call: its value, or the crash it raised."""
 
     value: Any = None
     crash: LearnerCrash | None = None
     inputs: list[Any] = field(default_factory=list)
+    passes: list[Pass] = field(default_factory=list)
 
     def result(self) -> Any:
         """The value, or the crash re-raised when no check explained it."""
@@ -39,31 +55,38 @@ class Run:
     def crash_line(self) -> str:
         return self.crash.trace.strip().splitlines()[-1] if self.crash else ""
 
+    def asked_for(self, option: str) -> bool:
+        """Did any forward pass ask for `option` (say `output_attentions=True`)?"""
+        return any(bool(p.options.get(option)) for p in self.passes)
+
 
 @contextmanager
-def inputs_seen(model: Any) -> Iterator[list[Any]]:
-    """Record the token ids of every forward pass of `model` inside the block.
+def passes_seen(model: Any) -> Iterator[list[Pass]]:
+    """Record every forward pass of `model` inside the block (ids, mask, options).
 
     Seen on the way in, before a too-long input crashes on the position table.
     A hook on the model sees `model(...)`; one on the input embeddings also
     sees `model.forward(...)` called directly, and records only then. The
     model is left exactly as it was.
     """
-    seen: list[Any] = []
+    seen: list[Pass] = []
     inside = [False]
 
     def enter(_module: Any, args: tuple, kwargs: dict) -> None:
         ids = kwargs.get("input_ids", args[0] if args else None)
         inside[0] = True
-        if ids is not None:
-            seen.append(ids.detach().clone())
+        if ids is not None and hasattr(ids, "detach"):
+            mask = kwargs.get("attention_mask", args[1] if len(args) > 1 else None)
+            mask = mask.detach().clone() if hasattr(mask, "detach") else mask
+            options = {k: v for k, v in kwargs.items() if not hasattr(v, "detach") and k != "input_ids"}
+            seen.append(Pass(ids.detach().clone(), mask, options))
 
     def leave(*_: Any) -> None:
         inside[0] = False
 
     def lookup(_module: Any, args: tuple) -> None:
-        if not inside[0] and args:
-            seen.append(args[0].detach().clone())
+        if not inside[0] and args and hasattr(args[0], "detach"):
+            seen.append(Pass(args[0].detach().clone(), direct=True))
 
     handles = [
         model.register_forward_pre_hook(enter, with_kwargs=True),
@@ -86,12 +109,13 @@ def run(call: Callable[..., Any], *args: Any, model: Any = None, **kwargs: Any) 
         except LearnerCrash as crash:
             outcome.crash = crash
         return outcome
-    with inputs_seen(model) as seen:
+    with passes_seen(model) as seen:
         try:
             outcome.value = call(*args, **kwargs)
         except LearnerCrash as crash:
             outcome.crash = crash
-    outcome.inputs = seen
+    outcome.passes = seen
+    outcome.inputs = [p.ids for p in seen]
     return outcome
 
 

@@ -13,7 +13,7 @@ from transformers import (
     AutoModelForTokenClassification,
 )
 
-MUTANT_EXPECTS = "a score per text is a sequence classifier with one output"
+MUTANT_EXPECTS = "a score per text needs a head over the whole text"
 
 CLASS_FOR: dict[str, type] = {
     "sentiment": AutoModelForSequenceClassification,

@@ -3,7 +3,7 @@
 import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-MUTANT_EXPECTS = "tokenize the batch with `padding=True`"
+MUTANT_EXPECTS = "so that the tokenizer pads the short rows"
 
 
 def load_causal_classifier(path, num_labels: int):
