@@ -33,7 +33,12 @@ TIMEOUT_LESSON = (
 )
 STATE_PROPERTY = "autokata_state"
 MESSAGE_PROPERTY = "autokata_message"
+#: The kata's two-digit code ("05"), as the CLI, the JSON and CSV reports write it.
 KATA_PROPERTY = "autokata_kata"
+#: Which check of the kata this is: "3/20" (the summary and the verdict store need all 20).
+CHECK_PROPERTY = "autokata_check"
+#: The sha256 of the kata file as collected: the verdict store keys verdicts by content.
+CONTENT_PROPERTY = "autokata_content"
 
 _CATEGORIES = {
     runner.State.SOLVED.value: ("passed", ".", ("SOLVED", {"green": True})),
@@ -136,8 +141,14 @@ class KataFile(pytest.File):
         self.timed_out: runner.Verdict | None = None
 
     def collect(self):
-        for case in runner.cases(self.kata):
-            yield KataItem.from_parent(self, name=case.id, case=case)
+        from autokata.verdicts import content_digest
+
+        cases = list(runner.cases(self.kata))
+        content = content_digest(self.path.read_bytes())
+        for index, case in enumerate(cases, start=1):
+            properties = [(KATA_PROPERTY, self.kata.code), (CHECK_PROPERTY, f"{index}/{len(cases)}"),
+                          (CONTENT_PROPERTY, content)]
+            yield KataItem.from_parent(self, name=case.id, case=case, properties=properties)
 
     def attempt(self):
         """Start the learner process for this file once (its import error, if any, is kept and re-reported)."""
@@ -168,11 +179,11 @@ class KataVerdict(Exception):
 
 
 class KataItem(pytest.Item):
-    def __init__(self, *, case: runner.Case, **kwargs) -> None:
+    def __init__(self, *, case: runner.Case, properties: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(**kwargs)
         self.case = case
         self.kata = self.parent.kata
-        self.user_properties.append((KATA_PROPERTY, self.kata.number))
+        self.user_properties += properties
         if not _timeout_configured(self.config):
             self.add_marker(pytest.mark.timeout(DEFAULT_TIMEOUT_SECONDS))
 

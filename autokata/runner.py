@@ -134,7 +134,7 @@ def judge(case: Case, attempt: Attempt | RemoteAttempt | BaseException) -> Verdi
 def _scratch_of(attempt: Attempt | RemoteAttempt) -> Iterator[None]:
     """Folders a check makes for the learner (`out_dir`) go inside the learner process's scratch
     folder, the one place that process may write."""
-    scratch = getattr(attempt, "scratch", None)
+    scratch = attempt.scratch if isinstance(attempt, RemoteAttempt) else None  # Attempt answers any name
     saved = tempfile.tempdir
     if scratch is not None:
         tempfile.tempdir = str(scratch)
