@@ -20,8 +20,6 @@ sliced the context with its offsets returns text no context-only mistake can
 produce, and a short prefix of the context is never blamed on the question.
 """
 
-from contextlib import contextmanager
-
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -350,23 +348,6 @@ def _your_span(got, spans):
     return shown
 
 
-@contextmanager
-def token_types_seen(model):
-    """Count the non-zero token type ids of each forward pass (models with token type embeddings)."""
-    counts = []
-
-    def spy(module, args):
-        counts.append(int(args[0].count_nonzero()))
-
-    hooks = [module.register_forward_pre_hook(spy)
-             for key, module in model.named_modules() if key.endswith("token_type_embeddings")]
-    try:
-        yield counts
-    finally:
-        for hook in hooks:
-            hook.remove()
-
-
 @check("load_reader loads a question-answering head on the trained encoder", family=zoo.ENCODERS)
 def loads_a_reader(attempt, name):
     with a2.on_crash(name):
@@ -396,6 +377,7 @@ def _with_first_examples(test):
 @check("answer returns the best short span of the context, cut from the context", family=zoo.ENCODERS)
 def answers_with_the_best_span(attempt, name):
     tokenizer = m.tokenizer(name)
+    theirs = m.private_tokenizer(name)
     model = a2.private_copy("AutoModelForQuestionAnswering", name)
     budget = model.config.hidden_size - 2
 
@@ -409,8 +391,8 @@ def answers_with_the_best_span(attempt, name):
         context, encoding = _encode(tokenizer, question, words, budget)
         k = _plant(model, encoding, context, k_share, extra_share, seed, side, single)
         drawn = dict(question=question, context=context, max_answer_tokens=k)
-        with token_types_seen(model) as types_seen, a2.on_crash(name, **drawn):
-            got = attempt.answer(model, tokenizer, question, context, k)
+        with a2.TokenTypesSeen() as types_seen, a2.on_crash(name, **drawn):
+            got = attempt.answer(model, theirs, question, context, k)
         if not isinstance(got, str):
             fail("`answer` should return the answer text, a str.", on=name, **drawn,
                  got=Plain(f"{type(got).__name__}: {got!r}"[:200]))
@@ -418,7 +400,7 @@ def answers_with_the_best_span(attempt, name):
         spans["context"] = context
         shown = dict(on=name, **drawn, expected=spans["right"], got=got)
         marked = "token_type_ids" in encoding and bool(encoding["token_type_ids"].any())
-        if marked and types_seen and not any(types_seen):
+        if marked and types_seen.counts and not any(types_seen.counts):
             fail(TOKEN_TYPES_LESSON, **shown)
         if got == spans["right"]:
             return

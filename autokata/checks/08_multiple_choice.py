@@ -1,7 +1,6 @@
 """Hidden checks for kata 08: AutoModelForMultipleChoice, one prompt-choice row per choice."""
 
 from collections import Counter
-from contextlib import contextmanager
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -97,75 +96,26 @@ MASK_LESSON = (
 VALUE_LESSON = "Your index is not the choice with the highest multiple-choice logit."
 
 
-@contextmanager
-def rows_seen(model, pad):
-    """Record every row of token ids that reaches the model's input embeddings (padding removed),
-    the token type ids, where the model has token type embeddings, in `rows.token_types`, and
-    for each call of the model whether it attended to a pad token, in `rows.read_padding`."""
-    import inspect
-
-    rows = _Rows()
-    parameters = inspect.signature(model.forward)
-
-    def call_spy(module, args, kwargs):
-        try:
-            bound = parameters.bind_partial(*args, **kwargs).arguments
-        except TypeError:
-            return
-        ids, mask = bound.get("input_ids"), bound.get("attention_mask")
-        if ids is None or not hasattr(ids, "eq"):
-            return
-        pads = ids.eq(pad)
-        if mask is not None and hasattr(mask, "shape") and mask.shape == ids.shape:
-            rows.read_padding.append(bool((pads & mask.ne(0)).any()))
-        else:
-            rows.read_padding.append(bool(pads.any()))
-
-    def spy(module, args):
-        ids = args[0].reshape(-1, args[0].shape[-1])
-        rows.extend(tuple(int(t) for t in row if int(t) != pad) for row in ids)
-
-    def type_spy(module, args):
-        rows.token_types.append(int(args[0].count_nonzero()))
-
-    hooks = [model.get_input_embeddings().register_forward_pre_hook(spy),
-             model.register_forward_pre_hook(call_spy, with_kwargs=True)]
-    hooks += [module.register_forward_pre_hook(type_spy) for key, module in model.named_modules()
-              if key.endswith("token_type_embeddings")]
-    try:
-        yield rows
-    finally:
-        for hook in hooks:
-            hook.remove()
-
-
-class _Rows(list):
-    """Rows of token ids, with the count of non-zero token type ids of each forward pass."""
-
-    def __init__(self):
-        super().__init__()
-        self.token_types = []
-        self.read_padding = []
-
-
 def _rows(encoding):
     return Counter(tuple(i for i, keep in zip(ids, mask) if keep)
                    for ids, mask in zip(encoding["input_ids"], encoding["attention_mask"]))
 
 
 def _expect_rows(seen, tokenizer, name, prompt, choices):
-    """The rows must be the tokenizer's (prompt, choice) pairs, one per choice."""
+    """The rows the model read (`seen`, an `a2.RowsSeen`) must be the tokenizer's (prompt, choice)
+    pairs, one per choice."""
     prompts = [prompt] * len(choices)
     encoding = tokenizer(prompts, choices)
-    if Counter(seen) == _rows(encoding):
+    rows = Counter(tuple(row) for row in seen.rows)
+    if rows == _rows(encoding):
         marked = sum(x for row in encoding.get("token_type_ids", []) for x in row)
         if seen.token_types and marked and not any(seen.token_types):
             fail(TOKEN_TYPES_LESSON, on=name, prompt=prompt, choices=choices)
         return
-    if Counter(seen) == _rows(tokenizer(list(choices))):
+    if rows == _rows(tokenizer(list(choices))):
         fail(NOT_PAIRED_LESSON, on=name, prompt=prompt, choices=choices)
-    if len(seen) != len(choices):
-        fail(ROWS_LESSON, on=name, prompt=prompt, choices=choices, rows_the_model_saw=len(seen))
+    if len(seen.rows) != len(choices):
+        fail(ROWS_LESSON, on=name, prompt=prompt, choices=choices, rows_the_model_saw=len(seen.rows))
     fail(PAIR_FORMAT_LESSON, on=name, prompt=prompt, choices=choices)
 
 
@@ -190,6 +140,7 @@ def chooses_the_best_choice(attempt, name):
     import torch
 
     tokenizer = m.tokenizer(name)
+    theirs = m.private_tokenizer(name)
     model = a2.private_copy("AutoModelForMultipleChoice", name)
 
     @given(
@@ -200,8 +151,8 @@ def chooses_the_best_choice(attempt, name):
     @example(prompt=FIRST_PROMPT, choices=list(FIRST_CHOICES), seed=7)
     def prop(prompt, choices, seed):
         m.sharpen_head(model, seed)
-        with rows_seen(model, tokenizer.pad_token_id) as seen, a2.on_crash(name, prompt=prompt, choices=choices):
-            got = attempt.choose(model, tokenizer, prompt, list(choices))
+        with a2.RowsSeen(tokenizer.pad_token_id) as seen, a2.on_crash(name, prompt=prompt, choices=choices):
+            got = attempt.choose(model, theirs, prompt, list(choices))
         got = a2.expect_int(got, "choose", name, prompt=prompt, choices=choices)
         _expect_rows(seen, tokenizer, name, prompt, choices)
         if any(seen.read_padding):

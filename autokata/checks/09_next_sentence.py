@@ -7,7 +7,6 @@ NSP head are re-drawn wide and seeded, so each pair gets its own probability.
 """
 
 import math
-from contextlib import contextmanager
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -133,23 +132,6 @@ def _logits(model, tokenizer, first, second):
         return {key: model(**encoding).logits[0] for key, encoding in encodings.items()}
 
 
-@contextmanager
-def token_types_seen(model):
-    """Count the non-zero token type ids of each forward pass."""
-    counts = []
-
-    def spy(module, args):
-        counts.append(int(args[0].count_nonzero()))
-
-    hooks = [module.register_forward_pre_hook(spy)
-             for key, module in model.named_modules() if key.endswith("token_type_embeddings")]
-    try:
-        yield counts
-    finally:
-        for hook in hooks:
-            hook.remove()
-
-
 def _sharpen(model, seed):
     """Wide seeded pooler and NSP head, so the probability depends on the pair."""
     import torch
@@ -164,14 +146,15 @@ def _sharpen(model, seed):
 @check("prob_is_next is the softmax probability of class 0 for the pair", family=zoo.NSP)
 def probability_that_b_follows_a(attempt, name):
     tokenizer = m.tokenizer(name)
+    theirs = m.private_tokenizer(name)
     model = a2.private_copy("AutoModelForNextSentencePrediction", name)
 
     @given(first=s.sentences(1, 4), second=s.sentences(1, 4), seed=st.integers(0, 2**16))
     def prop(first, second, seed):
         _sharpen(model.eval(), seed)
         drawn = dict(first=first, second=second)
-        with a2.on_crash(name, **drawn), token_types_seen(model) as types_seen:
-            got = attempt.prob_is_next(model, tokenizer, first, second)
+        with a2.on_crash(name, **drawn), a2.TokenTypesSeen() as types_seen:
+            got = attempt.prob_is_next(model, theirs, first, second)
         got = a2.expect_float(got, "prob_is_next", name, **drawn)
         logits = _logits(model.eval(), tokenizer, first, second)
         pair = logits["pair"]
@@ -190,7 +173,7 @@ def probability_that_b_follows_a(attempt, name):
         untyped = logits["untyped"]
         readings = [*untyped.softmax(-1).tolist(), *untyped.tolist(), *untyped.log_softmax(-1).tolist()]
         if any(math.isclose(got, value, abs_tol=TOLERANCE) for value in readings) or (
-            types_seen and not any(types_seen)
+            types_seen.counts and not any(types_seen.counts)
         ):
             fail(TOKEN_TYPES_LESSON, **shown)
         fail(VALUE_LESSON, **shown)

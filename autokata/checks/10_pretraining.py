@@ -203,19 +203,22 @@ def _losses(model, tokenizer, first, second, positions, is_next, seed):
     }
 
 
-def _expect_trainable_loss(model, got, name, shown):
+def _expect_trainable_loss(got, gradient, name, shown):
+    """The loss must be a one-element tensor whose gradient reaches the model's weights.
+
+    A returned tensor crosses without its graph, so the gradient is taken where the graph lives,
+    by `gradient` (an `a2.LossGradient` watching the call), with respect to the input embeddings
+    of the model the learner was given.
+    """
     import torch
 
     if not isinstance(got, torch.Tensor) or got.numel() != 1:
         fail(TYPE_LESSON, on=name, **shown, got=Plain(f"{type(got).__name__}: {got!r}"[:200]))
-    weights = model.get_input_embeddings().weight
-    if not got.requires_grad:
+    if not got.requires_grad or not gradient.taken:
         fail(GRAD_LESSON, on=name, **shown)
-    try:
-        grad = torch.autograd.grad(got.sum(), weights, allow_unused=True)[0]
-    except RuntimeError as error:
-        fail(GRAPH_LESSON, on=name, **shown, the_gradient_said=str(error).splitlines()[0][:160])
-    if grad is None:
+    if gradient.error is not None:
+        fail(GRAPH_LESSON, on=name, **shown, the_gradient_said=str(gradient.error))
+    if gradient.gradient is None:
         fail(GRAD_LESSON, on=name, **shown)
 
 
@@ -225,6 +228,7 @@ def loss_is_mlm_plus_nsp(attempt, name):
 
     model = _built(attempt, name)
     tokenizer = m.tokenizer(name)
+    theirs = m.private_tokenizer(name)
 
     @given(
         first=s.sentences(1, 4), second=s.sentences(1, 4), is_next=st.booleans(),
@@ -235,9 +239,9 @@ def loss_is_mlm_plus_nsp(attempt, name):
         shown = dict(first=first, second=second, mask_positions=positions, is_next=is_next)
         model.eval()
         torch.manual_seed(seed)
-        with a2.on_crash(name, **shown):
-            got = attempt.pretraining_loss(model, tokenizer, first, second, list(positions), is_next)
-        _expect_trainable_loss(model, got, name, shown)
+        with a2.on_crash(name, **shown), a2.LossGradient() as gradient:
+            got = attempt.pretraining_loss(model, theirs, first, second, list(positions), is_next)
+        _expect_trainable_loss(got, gradient, name, shown)
         got = float(got.detach().reshape(()))
         losses = _losses(model, tokenizer, first, second, positions, is_next, seed)
         if math.isclose(got, losses["right"], abs_tol=TOLERANCE):
