@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from autokata.kit import KataFailure, NotStarted, check, fail
+from autokata.judge.values import Opaque
 from autokata.kit.outcomes import Plain
 
 #: The ten Auto classes the stub imports as its multiple-choice options (allowed in its imports only).
@@ -151,7 +152,14 @@ def _seed_classes() -> dict[type, str]:
 
 
 def _unfilled(value: Any) -> bool:
-    """The stub's `todo` placeholder (a function, not a class), `...` or None."""
+    """The stub's `todo` placeholder (a function, not a class), `...` or None.
+
+    From a learner process a function cannot cross as data: it arrives as an `Opaque` stand-in
+    naming its type, with its repr (`<function todo at 0x...>`)."""
+    if isinstance(value, Opaque):
+        return value.type_name == "ellipsis" or (
+            value.type_name == "function" and value.text.startswith("<function todo ")
+        )
     placeholder = callable(value) and not isinstance(value, type) and getattr(value, "__name__", "") == "todo"
     return placeholder or value is ... or value is None
 

@@ -88,14 +88,16 @@ _AUTO_CLASSES = ("AutoModel", "AutoModelForMaskedLM", "AutoModelForCausalLM")
 _PROBE = "the cat sat on the mat and looked at the bird"
 
 
-def _models(name: str) -> Iterator[tuple[str, Any]]:
+def _models(name: str) -> Iterator[tuple[str, Any, Any]]:
+    """Per Auto class that accepts the checkpoint: its name, a private copy for the learner (who may
+    change it) and the shared reference the check's own experiment runs on."""
     import transformers
     from transformers import AutoConfig
 
     config_class = type(AutoConfig.from_pretrained(m.checkpoint(name)))
     for auto_name in _AUTO_CLASSES:
         if config_class in getattr(transformers, auto_name)._model_mapping:
-            yield auto_name, m.reference(auto_name, name)
+            yield auto_name, m.private_copy(auto_name, name), m.reference(auto_name, name)
 
 
 def _looks_ahead(model: Any, tokenizer: Any) -> tuple[bool, float]:
@@ -129,25 +131,24 @@ def _expect_bool(value: Any, **shown: Any) -> bool:
 @check("sees_the_future decides by experiment, on every encoder and decoder and through every head",
        family=_FAMILY)
 def decides_by_experiment(attempt, name):
-    tokenizer = m.tokenizer(name)
-    for auto_name, model in _models(name):
+    for auto_name, model, reference in _models(name):
         shown = dict(on=name, loaded_with=auto_name, model_class=type(model).__name__)
-        outcome = de.run(attempt.sees_the_future, model, tokenizer, model=model)
+        outcome = de.run(attempt.sees_the_future, model, m.private_tokenizer(name), model=model)
         ran = bool(outcome.inputs)
         if outcome.asked_for("output_attentions") and outcome.crash is not None:
             fail(ATTENTIONS_LESSON, **shown, your_code_raised=outcome.crash_line or "(nothing)")
         if outcome.crash is not None and not ran:
             fail(CRASH_LESSON, **shown, your_code_raised=outcome.crash_line)
         got = _expect_bool(outcome.result(), **shown)
-        truth, moved = _looks_ahead(model, tokenizer)
+        truth, moved = _looks_ahead(reference, m.tokenizer(name))
         shown.update(expected=truth, got=got)
         if ran and got != truth and outcome.asked_for("output_attentions"):
             fail(ATTENTIONS_LESSON, **shown)
         if ran and got != truth:
             fail(EXPERIMENT_LESSON, **shown, largest_change_at_earlier_positions=round(moved, 6))
         if not ran and got != truth:
-            says_decoder = bool(getattr(model.config, "is_decoder", False))
+            says_decoder = bool(getattr(reference.config, "is_decoder", False))
             fail(IS_DECODER_LESSON if got is not says_decoder else NAME_LESSON, **shown,
-                 config_is_decoder=getattr(model.config, "is_decoder", "(not set)"))
+                 config_is_decoder=getattr(reference.config, "is_decoder", "(not set)"))
         if not ran:
             fail(NO_EXPERIMENT_LESSON, **shown)

@@ -101,16 +101,20 @@ def _by_hand(name: str, texts: list[str]) -> list[dict[str, Any]]:
     ]
 
 
-def _pipeline_problem(built: list[Any], outcome: de.Run, **shown: Any) -> None:
-    """A wrong task, a missing tokenizer, or no pipeline at all, each with its lesson."""
+def _pipeline_problem(built: list[str], outcome: de.Run, **shown: Any) -> None:
+    """A wrong task, a missing tokenizer, or no pipeline at all, each with its lesson.
+
+    `built`: the class of every pipeline the learner's code built, as `module.ClassName`."""
     from transformers.pipelines import TextClassificationPipeline
 
     if outcome.crash is not None:
         shown["your_code_raised"] = outcome.crash_line
+    wanted = de.implementation(TextClassificationPipeline)
     for pipe in built:
-        if type(pipe) is not TextClassificationPipeline:
+        if pipe != wanted:
             task, auto_class = de.pipeline_task(pipe)
-            fail(WRONG_TASK_LESSON.format(task=task, pipeline=type(pipe).__name__, auto_class=auto_class), **shown)
+            fail(WRONG_TASK_LESSON.format(task=task, pipeline=pipe.rsplit(".", 1)[-1], auto_class=auto_class),
+                 **shown)
     if outcome.crash is not None and "tokenizer" in outcome.crash_line.lower():
         fail(TOKENIZER_LESSON, **shown)
     outcome.result()
@@ -138,9 +142,9 @@ def pipeline_equals_the_auto_class(attempt, name):
     @given(texts=s.uneven_batches())
     def prop(texts):
         shown = dict(on=name, texts=texts)
-        with de.pipelines_built() as built:
+        with de.PipelinesBuilt() as spy:
             outcome = de.run(attempt.classify, m.checkpoint(name), list(texts))
-        _pipeline_problem(built, outcome, **shown)
+        _pipeline_problem(spy.classes(), outcome, **shown)
         got = _expect_results(outcome.value, len(texts), **shown)
         for text, mine, want in zip(texts, got, _by_hand(name, list(texts))):
             if mine["label"] == want["label"] and abs(mine["score"] - want["score"]) < 1e-4:

@@ -6,18 +6,27 @@ Several wrong answers in these katas do not return a wrong value, they crash
 they answer without ever running the model (a lookup instead of an
 experiment). A check sees *how* the answer was reached by watching what the
 model was fed: every forward pass, however it was called, is recorded.
+
+Both watchers are instruments (see `autokata.kit.instruments`): they run where
+the learner's code runs (the learner process under the two-process judge,
+this process otherwise) and bring back data only. `ForwardPasses` hooks the
+learner's own copy of the model it was handed (found by argument position or
+keyword) and records each pass's ids, mask and plain options as tensors and
+scalars; `PipelinesBuilt` patches `Pipeline.__init__` at class level and
+records the class of every pipeline built, by name. `run` is the usual way in:
+it calls a learner function under a `ForwardPasses` and returns a `Run`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from numbers import Integral, Real
 from typing import Any
 
 from autokata.kit import models as m
 from autokata.kit import returns
+from autokata.kit.instruments import Instrument
 from autokata.kit.outcomes import LearnerCrash, fail
 
 
@@ -60,48 +69,105 @@ class Run:
         return any(bool(p.options.get(option)) for p in self.passes)
 
 
-@contextmanager
-def passes_seen(model: Any) -> Iterator[list[Pass]]:
-    """Record every forward pass of `model` inside the block (ids, mask, options).
+def _plain(value: Any) -> Any:
+    """An option's value as data: a scalar as it is, anything else by its type's name."""
+    if value is None or type(value) in (bool, int, float, str):
+        return value
+    return type(value).__name__
+
+
+class ForwardPasses(Instrument):
+    """Every forward pass of the model handed to learner code as argument `at` (a position or a
+    keyword), as data: `passes` holds one dict per pass with `ids` and `mask` (tensors; the mask
+    None when not given), `options` (the other, non-tensor keyword arguments: scalars as they are,
+    other objects by their type's name) and `direct`.
 
     Seen on the way in, before a too-long input crashes on the position table.
     A hook on the model sees `model(...)`; one on the input embeddings also
-    sees `model.forward(...)` called directly, and records only then. The
-    model is left exactly as it was.
+    sees `model.forward(...)` called directly, and records only then (`direct`:
+    its mask and options are then unknown). The hooks go on the learner's own
+    copy of the model (`before`) and come off after the call.
     """
-    seen: list[Pass] = []
-    inside = [False]
 
-    def enter(_module: Any, args: tuple, kwargs: dict) -> None:
+    def __init__(self, at: int | str) -> None:
+        self.at = at
+        self.passes: list[dict[str, Any]] = []
+
+    def install(self) -> None:
+        self._handles: list[Any] = []
+        self._inside = False
+
+    def uninstall(self) -> None:
+        for handle in getattr(self, "_handles", []):
+            handle.remove()
+        self._handles = []
+
+    def before(self, args: tuple, kwargs: dict) -> None:
+        if isinstance(self.at, str):
+            model = kwargs.get(self.at)
+        else:
+            model = args[self.at] if 0 <= self.at < len(args) else None
+        if not hasattr(model, "register_forward_pre_hook") or not hasattr(model, "get_input_embeddings"):
+            return
+        self._handles += [
+            model.register_forward_pre_hook(self._enter, with_kwargs=True),
+            model.register_forward_hook(self._leave, always_call=True),
+        ]
+        embeddings = model.get_input_embeddings()
+        if embeddings is not None:
+            self._handles.append(embeddings.register_forward_pre_hook(self._lookup))
+
+    def _enter(self, _module: Any, args: tuple, kwargs: dict) -> None:
         ids = kwargs.get("input_ids", args[0] if args else None)
-        inside[0] = True
+        self._inside = True
         if ids is not None and hasattr(ids, "detach"):
             mask = kwargs.get("attention_mask", args[1] if len(args) > 1 else None)
-            mask = mask.detach().clone() if hasattr(mask, "detach") else mask
-            options = {k: v for k, v in kwargs.items() if not hasattr(v, "detach") and k != "input_ids"}
-            seen.append(Pass(ids.detach().clone(), mask, options))
+            mask = mask.detach().clone() if hasattr(mask, "detach") else None
+            options = {
+                str(k): _plain(v) for k, v in kwargs.items() if not hasattr(v, "detach") and k != "input_ids"
+            }
+            self.passes.append({"ids": ids.detach().clone(), "mask": mask, "options": options, "direct": False})
 
-    def leave(*_: Any) -> None:
-        inside[0] = False
+    def _leave(self, *_: Any) -> None:
+        self._inside = False
 
-    def lookup(_module: Any, args: tuple) -> None:
-        if not inside[0] and args and hasattr(args[0], "detach"):
-            seen.append(Pass(args[0].detach().clone(), direct=True))
+    def _lookup(self, _module: Any, args: tuple) -> None:
+        if not self._inside and args and hasattr(args[0], "detach"):
+            self.passes.append({"ids": args[0].detach().clone(), "mask": None, "options": {}, "direct": True})
 
-    handles = [
-        model.register_forward_pre_hook(enter, with_kwargs=True),
-        model.register_forward_hook(leave, always_call=True),
-        model.get_input_embeddings().register_forward_pre_hook(lookup),
-    ]
-    try:
-        yield seen
-    finally:
-        for handle in handles:
-            handle.remove()
+    def seen(self) -> list[Pass]:
+        """The recorded passes as `Pass` objects (a malformed record is left out)."""
+        import torch
+
+        seen = []
+        for record in self.passes if isinstance(self.passes, list) else []:
+            if not isinstance(record, dict) or not isinstance(record.get("ids"), torch.Tensor):
+                continue
+            mask = record.get("mask")
+            options = record.get("options")
+            seen.append(Pass(
+                record["ids"],
+                mask if isinstance(mask, torch.Tensor) else None,
+                dict(options) if isinstance(options, dict) else {},
+                bool(record.get("direct")),
+            ))
+        return seen
+
+
+def _position_of(model: Any, args: tuple, kwargs: dict) -> int | str:
+    """Where `model` is among a call's arguments: its position, or its keyword."""
+    for position, value in enumerate(args):
+        if value is model:
+            return position
+    for keyword, value in kwargs.items():
+        if value is model:
+            return keyword
+    raise ValueError("run(..., model=m): m must be one of the arguments handed to the learner")
 
 
 def run(call: Callable[..., Any], *args: Any, model: Any = None, **kwargs: Any) -> Run:
-    """Call a learner function, keeping a crash (and the model's inputs) for diagnosis."""
+    """Call a learner function, keeping a crash (and what `model`, one of the arguments, was fed)
+    for diagnosis."""
     outcome = Run()
     if model is None:
         try:
@@ -109,49 +175,64 @@ def run(call: Callable[..., Any], *args: Any, model: Any = None, **kwargs: Any) 
         except LearnerCrash as crash:
             outcome.crash = crash
         return outcome
-    with passes_seen(model) as seen:
+    with ForwardPasses(_position_of(model, args, kwargs)) as recorder:
         try:
             outcome.value = call(*args, **kwargs)
         except LearnerCrash as crash:
             outcome.crash = crash
-    outcome.passes = seen
-    outcome.inputs = [p.ids for p in seen]
+    outcome.passes = recorder.seen()
+    outcome.inputs = [p.ids for p in outcome.passes]
     return outcome
 
 
-@contextmanager
-def pipelines_built() -> Iterator[list[Any]]:
-    """Collect every transformers Pipeline object constructed inside the block.
+class PipelinesBuilt(Instrument):
+    """Every transformers Pipeline constructed by learner code inside the block: `built` holds
+    the class of each, as `module.ClassName`.
 
     Patched on the base class, so every task's pipeline is seen, whether the
     learner passed a path or model objects, and recorded before it initialises
     (a wrong task may crash there); the original is always restored.
     """
-    from transformers.pipelines.base import Pipeline
 
-    built: list[Any] = []
-    original = Pipeline.__init__
+    def __init__(self) -> None:
+        self.built: list[str] = []
 
-    def spy(self, *args, **kwargs):
-        built.append(self)
-        original(self, *args, **kwargs)
+    def install(self) -> None:
+        from transformers.pipelines.base import Pipeline
 
-    Pipeline.__init__ = spy
-    try:
-        yield built
-    finally:
-        Pipeline.__init__ = original
+        self._original = Pipeline.__init__
+        original, built = self._original, self.built
+
+        def spy(pipe: Any, *args: Any, **kwargs: Any) -> None:
+            built.append(implementation(type(pipe)))
+            original(pipe, *args, **kwargs)
+
+        Pipeline.__init__ = spy
+
+    def uninstall(self) -> None:
+        from transformers.pipelines.base import Pipeline
+
+        Pipeline.__init__ = self._original
+
+    def classes(self) -> list[str]:
+        """The recorded class names (anything that is not a name is left out)."""
+        return [name for name in self.built if isinstance(name, str)] if isinstance(self.built, list) else []
 
 
-def pipeline_task(pipeline: Any) -> tuple[str, str]:
-    """The task name a pipeline object serves and the Auto class it loads for it."""
+def implementation(cls: type) -> str:
+    """A class as `module.ClassName`, the way transformers' task table names pipelines."""
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+def pipeline_task(pipeline: str) -> tuple[str, str]:
+    """The task name a pipeline class (`module.ClassName`) serves and the Auto class it loads for it."""
     from transformers.pipelines import SUPPORTED_TASKS
 
-    implementation = f"{type(pipeline).__module__}.{type(pipeline).__name__}"
     for task, entry in SUPPORTED_TASKS.items():
-        if entry["impl"] == implementation:
+        impl = entry["impl"]  # a dotted path in recent releases, the class itself in older ones
+        if (impl if isinstance(impl, str) else implementation(impl)) == pipeline:
             return task, entry["pt"][0].__name__
-    return type(pipeline).__name__, "?"
+    return pipeline.rsplit(".", 1)[-1], "?"
 
 
 fresh_tokenizer = m.private_tokenizer
