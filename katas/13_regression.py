@@ -1,38 +1,39 @@
-"""Kata 13 · A score, not a class: regression with num_labels=1
+"""Kata 13 · A score, not a class
 
-Not every label is a category. A review's star rating, a text's reading
-difficulty, how similar two sentences are: these are numbers on a scale, and
-predicting them is regression. The sequence-classification head handles it
-too: give it a single output (`num_labels=1`) and the model treats the task as
-regression. Its loss becomes the mean squared error between that one output and
-your float targets, and the output itself, the raw logit, is the predicted
-score.
+Not every target is a category. A review's star rating, a text's reading difficulty, how
+similar two sentences are: these are numbers on a scale, and predicting them is regression.
+You want a model that reads a whole text and answers with one number, trained by how far
+that number lands from the target.
 
-There is nothing to squash afterwards: a sigmoid would bend every score into
-(0, 1), and a softmax over a single output always gives 1.0.
+1. `load_regressor(path)`:
+   - `path` is a local folder holding a pretrained encoder checkpoint with no head yet: BERT,
+     RoBERTa, DistilBERT, ELECTRA, ALBERT or DeBERTa-v2; your code must not care which.
+   - Return a model that scores a whole text, with the checkpoint's trained weights (in the
+     precision they are stored in) and a new head of exactly one output: for one text, outputs
+     of shape [1, 1]. Its configuration must describe that head (so a saved copy reloads with
+     it) and must not declare any kind of problem other than predicting a number.
+   - Given one float target per text, the loss the model computes must be the mean squared
+     error between its single outputs and the targets.
 
-Your tasks:
-1. `load_regressor(path)`: load the checkpoint at `path` with a one-output
-   regression head. It must work on BERT, RoBERTa, DistilBERT, ELECTRA and
-   ALBERT checkpoints.
-2. `score(model, tokenizer, texts)`: one float per text, the model's raw
-   output for it, as a plain Python list. A text must get the same score alone
-   or inside a padded batch.
+2. `score(model, tokenizer, texts)`:
+   - `model` is a regressor set up as above, `tokenizer` the checkpoint's tokenizer, `texts`
+     a list of one or more strings of any lengths, each to be scored exactly as given (spaces
+     around it, capitals and accents included).
+   - Return a plain Python list of floats, one per text, in order: the model's raw output for
+     that text, unchanged (nothing squashed into a range, nothing normalised).
+   - A text must get the same score alone as inside a batch with longer texts.
 
-Run `pytest katas/13_regression.py`; stuck? `autokata hint 13`.
+Run `pytest katas/13_regression.py`. Stuck? `autokata hint 13`; the whole story: `autokata explain 13`.
 """
-
-import torch  # noqa: F401  (you will need it)
-from transformers import AutoModelForSequenceClassification  # noqa: F401  (you will need it)
 
 
 def load_regressor(path):
-    """A sequence model with a single-output head: a regressor trained with MSE."""
-    # TODO: load the checkpoint with a head of exactly one output.
+    """A whole-text model that answers with one number, trained by squared error."""
+    # TODO: load the checkpoint with a head that predicts one number.
     raise NotImplementedError
 
 
 def score(model, tokenizer, texts: list[str]) -> list[float]:
     """The regressor's raw output for each text, in order."""
-    # TODO: tokenize the batch with padding, run the model, return logits[:, 0] as Python floats.
+    # TODO: score all texts at once, one plain float each.
     raise NotImplementedError

@@ -1,32 +1,32 @@
 """Kata 14 · Swap a fine-tuned head for a new label set
 
-You found a checkpoint already fine-tuned for sentiment with three labels
-(negative, neutral, positive), and you want to reuse what its encoder learned
-for a task with other labels. The encoder fits as it is; the classification
-head does not: its last weight matrix has one row per old label, and your task
-needs a different number of rows.
+You found a checkpoint already fine-tuned to sort texts into three labels (negative,
+neutral, positive), and you want what its encoder learned for a task with other labels.
+The encoder fits as it is. The head does not: its last weights have one row per old label,
+and your task needs a different number of rows. Asked for another number of labels, the
+library refuses by default, because throwing trained weights away is usually a mistake.
+Here it is exactly what you want.
 
-Ask `from_pretrained` for your number of labels and it refuses with a size
-mismatch, because silently dropping trained weights is usually a mistake. Here
-it is what you want, and you say so with `ignore_mismatched_sizes=True`: the
-encoder is loaded, the mismatched head weights are left out, and a fresh head
-of the new size is initialised in their place. Building the model with
-`from_config` instead would give the right shapes but a random encoder, with
-everything the checkpoint learned thrown away.
+Write `reload_with_labels(path, labels)`:
 
-Your task:
-`reload_with_labels(path, labels)`: load the three-label checkpoint at `path`
-as a sequence classifier with one output per entry of `labels`, named by those
-labels (index i is `labels[i]`) in both `id2label` and `label2id`, keeping the
-checkpoint's encoder weights.
+- `path` is a local folder holding that three-label classifier, fine-tuned from a BERT,
+  RoBERTa, DistilBERT, ELECTRA, ALBERT or DeBERTa-v2 encoder; your code must not care which.
+- `labels` is a list of 2 to 20 distinct new label names (never exactly three), in order.
+  A name is any text (any script, digits, spaces around it); use each exactly as given.
+- Return a whole-text classifier of the checkpoint's architecture with one output per new
+  label (for one text, scores of shape [1, len(labels)]), output i belonging to
+  `labels[i]`. Its configuration must know the new names both ways (index, an int, to name;
+  name to index), keep none of the old three, and agree with the head on the number of
+  outputs.
+- Every encoder weight must be the checkpoint's, unchanged (same values, same precision); only
+  the head is new (its fresh values are up to the library). Building a model of the right
+  shape with random weights does not count.
 
-Run `pytest katas/14_new_head.py`; stuck? `autokata hint 14`.
+Run `pytest katas/14_new_head.py`. Stuck? `autokata hint 14`; the whole story: `autokata explain 14`.
 """
-
-from transformers import AutoModelForSequenceClassification  # noqa: F401  (you will need it)
 
 
 def reload_with_labels(path, labels: list[str]):
     """The fine-tuned encoder at `path` under a fresh head for `labels`."""
-    # TODO: load the classifier with the new labels and let it replace the mismatched head.
+    # TODO: reload the checkpoint for the new labels, keeping its encoder.
     raise NotImplementedError

@@ -1,33 +1,32 @@
-"""Kata 15 · Read any layer with output_hidden_states
+"""Kata 15 · Read the vectors of any layer
 
-A forward pass normally hands you only the last layer's token vectors
-(`last_hidden_state`). Earlier layers are often more useful: lower layers keep
-more about the words themselves, higher ones more about their context, and
-probing or feature extraction picks the layer that works best. Ask for
-`output_hidden_states=True` in the call (or in the config) and the output gains
-`hidden_states`, a tuple with one tensor per depth, each shaped
-`[batch, tokens, hidden]`.
+A forward pass normally hands you the token vectors of the last layer only. Earlier layers
+are often more useful: lower ones keep more about the words themselves, higher ones more
+about their context, and probing or feature extraction picks the depth that works best. You
+want the vectors at any depth you name.
 
-Count carefully: a model with L layers returns L + 1 tensors. Index 0 is the
-embedding output, before any transformer layer has run; index k is the output
-of layer k; the last, index L, equals `last_hidden_state`.
+Write `layer_vectors(path, text, layer)`:
 
-Your task:
-`layer_vectors(path, text, layer)`: load the checkpoint at `path` (model and
-tokenizer), encode `text` as the tokenizer does by default (special tokens
-included), and return the vectors at depth `layer` (0 = embeddings, L = last
-layer) for that one text: a tensor of shape `[tokens, hidden]`, without the
-batch axis. It must work on BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT
-checkpoints of any depth.
+- `path` is a local folder holding a pretrained encoder checkpoint and its tokenizer: BERT,
+  RoBERTa, DistilBERT, ELECTRA, ALBERT or DeBERTa-v2, with any number L of transformer layers
+  (do not assume two, or any fixed width).
+- `text` is one string, to be used exactly as given (spaces around it, capitals and accents
+  included). Encode it the way the checkpoint's tokenizer does by default, special tokens
+  included.
+- `layer` is an int from 0 to L. Depth 0 is the output of the embedding step, before any
+  transformer layer has run; depth k is the output of the k-th layer; depth L is the final
+  output the model gives anyway.
+- Return a torch.Tensor of shape [tokens, hidden], without a batch axis: one vector per
+  token of the encoded text, at that depth, as the checkpoint's trained weights compute it in
+  the precision they are stored in.
 
-Run `pytest katas/15_hidden_states.py`; stuck? `autokata hint 15`.
+Run `pytest katas/15_hidden_states.py`. Stuck? `autokata hint 15`; the whole story: `autokata explain 15`.
 """
 
 import torch
-from transformers import AutoModel, AutoTokenizer  # noqa: F401  (you will need them)
 
 
 def layer_vectors(path, text: str, layer: int) -> torch.Tensor:
     """The token vectors of `text` after `layer` layers (0 = the embedding output)."""
-    # TODO: load model and tokenizer, run with output_hidden_states=True, pick depth `layer` of the one text.
+    # TODO: load the checkpoint and return this text's vectors at that depth.
     raise NotImplementedError

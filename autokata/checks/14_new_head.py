@@ -1,6 +1,6 @@
 """Hidden checks for kata 14: ignore_mismatched_sizes=True swaps a fine-tuned head, keeps the encoder."""
 
-from hypothesis import given
+from hypothesis import example, given
 
 from autokata import zoo
 from autokata.kit import check, fail
@@ -8,18 +8,54 @@ from autokata.kit import models as m
 from autokata.kit import track_b1 as b
 from autokata.kit.outcomes import LearnerCrash
 
+ANSWER = (
+    "AutoModelForSequenceClassification",
+    "ignore_mismatched_sizes",
+    "id2label",
+    "label2id",
+    "num_labels",
+    "from_config",
+)
+
+LESSON = """
+A fine-tuned classifier is an encoder plus a head whose last weight matrix has one row per label.
+Reloading it with a different number of labels makes from_pretrained meet a checkpoint head of shape
+[3, hidden] where the model expects [N, hidden], and it raises a size-mismatch error: silently
+dropping trained weights is usually a bug. When it is what you want, say so:
+
+    id2label = dict(enumerate(labels))
+    model = AutoModelForSequenceClassification.from_pretrained(
+        path, id2label=id2label, label2id={name: i for i, name in id2label.items()},
+        ignore_mismatched_sizes=True)
+
+ignore_mismatched_sizes=True loads every weight whose shape fits (the whole encoder, and any head
+layer that keeps its size, such as a pre-classifier projection) and re-initialises the ones that do
+not, with a warning listing them. The label maps size the new head (num_labels follows from them) and
+replace the checkpoint's old names in the config; passing only num_labels leaves placeholder names
+LABEL_0, LABEL_1, ... and the old ones are gone anyway, because the checkpoint's maps are overridden.
+
+The wrong ways out: from_config(AutoConfig.from_pretrained(path, num_labels=N)) builds the right shapes
+with a random encoder, throwing away everything the checkpoint learned; loading the old model and
+swapping its head module by hand leaves config.num_labels and the maps describing the old head.
+
+The checks draw label sets of every size but three, on a three-label checkpoint of each encoder family,
+and look at the logits' shape, the config's count and both maps (none of the old names may remain),
+and compare every encoder weight with the checkpoint's.
+"""
+
 HINTS = (
-    "Loading a 3-label checkpoint with another number of labels fails on purpose: the head's weights "
-    "do not fit. One `from_pretrained` flag says that dropping them is what you want.",
-    "`ignore_mismatched_sizes=True` loads every weight that fits (the encoder) and initialises the "
-    "head anew. Name the new outputs with `id2label` and `label2id` in the same call.",
+    "Loading a three-label checkpoint with another number of labels fails on purpose: the head's "
+    "weights do not fit. The loading call has a switch that says dropping exactly those weights is "
+    "what you want; name the new labels in the same call.",
+    "`ignore_mismatched_sizes=True` loads every weight that fits (the encoder) and initialises the head "
+    "anew. Name the new outputs with `id2label` and `label2id` in the same call.",
     "`AutoModelForSequenceClassification.from_pretrained(path, id2label=dict(enumerate(labels)), "
     "label2id={name: i for i, name in enumerate(labels)}, ignore_mismatched_sizes=True)`.",
 )
 
 FLAG_LESSON = (
     "Loading the 3-label checkpoint with another number of labels raised a size mismatch: transformers "
-    "will not drop trained head weights unless you say so with `ignore_mismatched_sizes=True`."
+    "will not drop trained head weights unless the same loading call says that is what you want."
 )
 NEW_HEAD_LESSON = (
     "The classifier must give one score per new label for each text (logits of shape [1, len(labels)] "
@@ -28,7 +64,7 @@ NEW_HEAD_LESSON = (
 )
 STALE_LESSON = (
     "Your label maps still hold the fine-tuned checkpoint's labels "
-    f"({', '.join(zoo.THREE_LABEL_NAMES)}): pass the new labels as `id2label` and `label2id` when you reload."
+    f"({', '.join(zoo.THREE_LABEL_NAMES)}): name the new labels, in both directions, when you reload."
 )
 ENCODER_LESSON = (
     "Some encoder weights differ from the fine-tuned checkpoint's: only the head should be new, every "
@@ -47,12 +83,14 @@ def _reloaded(attempt, name, labels):
         if "ignore_mismatched_sizes" in str(crash) or "size mismatch" in str(crash):
             fail(FLAG_LESSON, on=name, old_labels=list(zoo.THREE_LABEL_NAMES), new_labels=list(labels))
         raise
-    return b.expect_classifier(value, "reload_with_labels", name)
+    return b.expect_full_precision(b.expect_classifier(value, "reload_with_labels", name), name, "reload_with_labels")
 
 
 @check("reload_with_labels replaces the 3-label head with one output per new label", family=zoo.THREE_LABELS)
 def head_has_the_new_size(attempt, name):
     @given(labels=b.label_sets(exclude_sizes=NOT_THREE))
+    @example(labels=b.EDGE_LABEL_SETS[0])
+    @example(labels=b.EDGE_LABEL_SETS[1])
     def prop(labels):
         model = _reloaded(attempt, name, labels)
         b.expect_head_size(model, name, len(labels), NEW_HEAD_LESSON, labels=labels)
@@ -75,6 +113,8 @@ def encoder_is_kept(attempt, name):
 @check("the label maps name the new labels, not the old three", family=zoo.THREE_LABELS)
 def maps_name_the_new_labels(attempt, name):
     @given(labels=b.label_sets(exclude_sizes=NOT_THREE))
+    @example(labels=b.EDGE_LABEL_SETS[0])
+    @example(labels=b.EDGE_LABEL_SETS[1])
     def prop(labels):
         model = _reloaded(attempt, name, labels)
         b.expect_label_maps(model.config, labels, name, stale=zoo.THREE_LABEL_NAMES, stale_lesson=STALE_LESSON)

@@ -9,6 +9,7 @@ the wrong direction, string keys or one map without the other), so
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,22 +27,37 @@ LABEL_WORDS: tuple[str, ...] = (
 )
 _PLACEHOLDER = re.compile(r"LABEL_\d+")
 
+#: Label sets every learner run meets first (hypothesis draws only three examples): names with
+#: spaces around them, decomposed and full-width Unicode (normalisation changes them), case-folding
+#: changes, names that are prefixes or suffixes of others, digits, an unsorted order; and the most
+#: labels a kata allows, with names that collide once stripped or lower-cased.
+EDGE_LABEL_SETS: tuple[list[str], ...] = (
+    ["  spam ", "ham", "cafe\u0301", "\uff46\uff55\uff4c\uff4c", "Stra\u00dfe", "PER", "B-PER", "1", "0"],
+    [
+        "news", " news", "news ", "News", "sport", "sports", "e-sports", "art", "smart", "arts",
+        "\u65e5\u672c", "\u65e5\u672c\u8a9e", "\U0001f600", "\U0001f600 happy", "10", "1", "01",
+        "na\u00efve", "naive", "z",
+    ],
+)
+
 CLASS_LESSON = (
-    "A classifier comes from AutoModelForSequenceClassification: `{got}` has no sequence-classification "
-    "head (one score per label for the whole text)."
+    "`{got}` is not a whole-text classifier: it has no head that gives one score per label for the "
+    "whole text (a bare encoder stops at token vectors, a token tagger scores every token, a language "
+    "model head scores the vocabulary)."
 )
 HEAD_SIZE_LESSON = (
     "The classification head must have exactly one output per label: for one text, logits of shape "
     "[1, number of labels]."
 )
 CONFIG_SIZE_LESSON = (
-    "Your head has the right size but the config's `num_labels` disagrees: the config must describe the "
-    "head, or a saved model reloads with the wrong one. Give the labels to `from_pretrained` instead of "
+    "Your head has the right size but the config's count of labels disagrees: the config must describe "
+    "the head, or a saved model reloads with the wrong one. Ask for the labels when you load instead of "
     "swapping modules by hand."
 )
 PLACEHOLDER_LESSON = (
-    "Your model's labels are the placeholders LABEL_0, LABEL_1, ...: `num_labels` sizes the head but "
-    "does not name its outputs. Pass `id2label` and `label2id` as well."
+    "Your model's labels are the placeholders LABEL_0, LABEL_1, ...: a head of the right size does not "
+    "name its outputs. The config must also map each output index to its name and each name back to "
+    "its index."
 )
 REVERSED_LESSON = (
     "Your label maps point the wrong way: `id2label` maps each output index (an int) to its name, "
@@ -52,16 +68,20 @@ STRING_KEYS_LESSON = (
     "`model.config.id2label[0]` must give the first label's name."
 )
 ONE_MAP_LESSON = (
-    "`{good}` is right but `{bad}` is not its inverse: set both maps, so names become indices "
-    "for training and indices become names for predictions."
+    "`{good}` is right but the map in the other direction is not its inverse: set both, so names "
+    "become indices for training and indices become names for predictions."
+)
+CHANGED_NAMES_LESSON = (
+    "Your label names are not exactly the ones you were given: you changed them ({how}). Labels are "
+    "data: output i must be named `labels[i]` character for character, spaces and all."
 )
 ORDER_LESSON = (
     "Your maps hold the right names in another order: output index i must name `labels[i]`, "
     "in the order the labels were given."
 )
 MAPS_LESSON = (
-    "Your label maps do not match the labels you were given: `id2label[i]` is `labels[i]`, "
-    "and `label2id` is its inverse."
+    "Your label maps do not match the labels you were given: output index i must be named "
+    "`labels[i]`, and the map from names to indices must be its inverse."
 )
 
 
@@ -96,6 +116,21 @@ def expect_classifier(value: Any, function: str, name: str) -> Any:
     return model
 
 
+PRECISION_LESSON = (
+    "Your model holds its weights in {dtype}, a lower precision than the checkpoint's float32: every "
+    "weight, and so every score, changes. The kata asks for the checkpoint's weights as they are stored."
+)
+
+
+def expect_full_precision(model: Any, name: str, function: str) -> Any:
+    """A learner's model in float16/bfloat16 gets its own lesson, not "your weights are not the
+    checkpoint's" (the comparison of weights fails on it) nor a crash in a dtype-mixing check."""
+    low = sorted({str(p.dtype) for p in model.parameters() if p.is_floating_point() and p.dtype.itemsize < 4})
+    if low:
+        fail(PRECISION_LESSON.format(dtype=", ".join(low)), on=name, function=function, got_dtypes=low)
+    return model
+
+
 def logits_of(model: Any, name: str, texts: Sequence[str]) -> Any:
     """The model's logits for a padded batch (eval mode, no gradient)."""
     import torch
@@ -111,7 +146,7 @@ def expect_head_size(model: Any, name: str, size: int, lesson: str = HEAD_SIZE_L
     if shape != (1, size):
         fail(lesson, on=name, **shown, expected_logits_shape=(1, size), got_logits_shape=shape)
     if model.config.num_labels != size:
-        fail(CONFIG_SIZE_LESSON, on=name, **shown, expected_num_labels=size, got_num_labels=model.config.num_labels)
+        fail(CONFIG_SIZE_LESSON, on=name, **shown, expected_label_count=size, config_label_count=model.config.num_labels)
 
 
 def expect_label_maps(
@@ -126,7 +161,7 @@ def expect_label_maps(
     id2label, label2id = config.id2label, config.label2id
     if id2label == want_id2label and label2id == want_label2id:
         return
-    shown = dict(on=name, **more, labels=list(labels), got_id2label=id2label, got_label2id=label2id)
+    shown = dict(on=name, **more, labels=list(labels), got_index_to_name=id2label, got_name_to_index=label2id)
     if id2label == want_label2id or label2id == want_id2label:
         fail(REVERSED_LESSON, **shown)
     if id2label == {str(index): label for index, label in want_id2label.items()}:
@@ -135,15 +170,51 @@ def expect_label_maps(
         fail(ONE_MAP_LESSON.format(good="id2label", bad="label2id"), **shown)
     if label2id == want_label2id:
         fail(ONE_MAP_LESSON.format(good="label2id", bad="id2label"), **shown)
-    names = set(_names_in(id2label)) | set(_names_in(label2id, keys=True))
+    names = {n if isinstance(n, str) else repr(n) for n in _names_in(id2label) + _names_in(label2id, keys=True)}
     if names & (set(stale) - set(labels)):
         fail(stale_lesson, **shown)
-    unknown = {str(n) for n in names} - set(labels)
+    unknown = names - set(labels)
     if unknown and all(_PLACEHOLDER.fullmatch(n) for n in unknown):
         fail(PLACEHOLDER_LESSON, **shown)
+    how = _changed_how(labels, id2label) or _changed_how(labels, _inverse(label2id))
+    if how:
+        fail(CHANGED_NAMES_LESSON.format(how=how), **shown)
     if isinstance(id2label, dict) and sorted(map(str, id2label.values())) == sorted(labels):
         fail(ORDER_LESSON, **shown)
-    fail(MAPS_LESSON, **shown, expected_id2label=want_id2label)
+    fail(MAPS_LESSON, **shown, expected_index_to_name=want_id2label)
+
+
+#: Ways learners "clean" label names, each named as the lesson shows it.
+_CLEANINGS: tuple[tuple[str, Any], ...] = (
+    ("stripped spaces", str.strip),
+    ("lower-cased", str.lower),
+    ("case-folded", str.casefold),
+    ("upper-cased", str.upper),
+    ("Unicode-normalised (NFC)", lambda n: unicodedata.normalize("NFC", n)),
+    ("Unicode-normalised (NFKC)", lambda n: unicodedata.normalize("NFKC", n)),
+    ("Unicode-normalised (NFD)", lambda n: unicodedata.normalize("NFD", n)),
+    ("Unicode-normalised (NFKD)", lambda n: unicodedata.normalize("NFKD", n)),
+    ("stripped and lower-cased", lambda n: n.strip().lower()),
+)
+
+
+def _inverse(mapping: Any) -> Any:
+    """`{index: name}` from a `{name: index}` map, or None when it is not one."""
+    if not isinstance(mapping, dict) or not all(isinstance(v, int) for v in mapping.values()):
+        return None
+    return {index: name for name, index in mapping.items()}
+
+
+def _changed_how(labels: Sequence[str], id2label: Any) -> str:
+    """How the names in `id2label` were "cleaned" from `labels` (in order or sorted), or ''."""
+    if not isinstance(id2label, dict) or not all(isinstance(v, str) for v in id2label.values()):
+        return ""
+    got = [id2label.get(i, id2label.get(str(i))) for i in range(len(labels))]
+    for how, clean in _CLEANINGS:
+        cleaned = [clean(n) for n in labels]
+        if cleaned != list(labels) and (got == cleaned or sorted(id2label.values()) == sorted(cleaned)):
+            return how
+    return ""
 
 
 def _names_in(mapping: Any, keys: bool = False) -> list[Any]:

@@ -3,7 +3,7 @@
 import torch
 from transformers import AutoModelForSequenceClassification
 
-MUTANT_EXPECTS = 'must be "multi_label_classification"'
+MUTANT_EXPECTS = "does not say the labels are independent"
 
 
 def load_multilabel(path, labels: list[str]):
