@@ -74,6 +74,17 @@ def test_plain_values_tensors_and_classes_cross_exactly():
     assert got[1] == ("a", 2.5, None, True) and got["s"] == {3, 4}
 
 
+def test_numpy_arrays_come_back_numpy_arrays_each_with_its_own_values():
+    import numpy
+
+    # several arrays packed one after the other: each becomes a temporary tensor, and none may
+    # take the place of another whose id it happens to reuse
+    value = {key: numpy.full((1, 4), number) for number, key in enumerate(("ids", "types", "mask"))}
+    got = across(value)
+    assert all(type(got[key]) is numpy.ndarray for key in value)
+    assert all((got[key] == value[key]).all() for key in value)
+
+
 class EqualToEverything:
     def __eq__(self, other):
         return True

@@ -140,3 +140,36 @@ def test_the_shared_references_reach_learner_code_only_as_copies(tmp_path):
     assert texts == ["one text"]
     again = Attempt.load(file)
     assert again.embed(got_model, got_tokenizer, [])[0] is got_model  # the learner's own object goes back as it is
+
+
+def test_a_learner_process_changes_its_own_copies_only(tmp_path):
+    """What the learner does to its arguments comes back into the check's private copies (so a
+    lesson can look at it), never into a shared reference another check computes against."""
+    import torch
+
+    from autokata import runner, zoo
+    from autokata.judge.proxy import RemoteAttempt
+    from autokata.kit import models
+
+    runner.prepare()
+    zoo.ensure()
+    file = tmp_path / "01_embeddings.py"
+    file.write_text(VANDALISM + "WRITE_INTO_FOLDERS = False\n\n"
+                    "def embed(model, tokenizer, texts):\n"
+                    "    for value in (model, tokenizer, texts):\n"
+                    "        _vandalize(value)\n"
+                    "    return model\n")
+    shared, tokenizer = models.reference("AutoModel", "bert"), models.tokenizer("bert")
+    private = models.private_copy("AutoModel", "bert")
+    before = {k: v.clone() for k, v in shared.state_dict().items()}
+    side = tokenizer.padding_side
+    attempt = RemoteAttempt.load(file)
+    try:
+        returned = attempt.embed(shared, tokenizer, ["one text"])
+        attempt.embed(private, models.private_tokenizer("bert"), [])
+    finally:
+        attempt.close()
+    assert all(torch.equal(before[k], v) for k, v in shared.state_dict().items())
+    assert shared.dtype == torch.float32 and tokenizer.padding_side == side
+    assert returned is not shared and returned.dtype == torch.bfloat16  # the learner's own model, as data
+    assert private.dtype == torch.bfloat16 and private.config.pad_token_id == 1  # the check sees what it did

@@ -141,7 +141,7 @@ def _expect_bf16(model: Any, name: str) -> None:
     fail(lesson, **shown, for_example=f"{first}: {dtypes[first]}")
 
 
-def _expect_rounded_checkpoint(model: Any, name: str, loads: list) -> None:
+def _expect_rounded_checkpoint(model: Any, name: str, loads: b2.CallsTo) -> None:
     """Every stored weight equals the checkpoint's float32 value rounded to bfloat16."""
     import torch
 
@@ -159,7 +159,7 @@ def _expect_rounded_checkpoint(model: Any, name: str, loads: list) -> None:
         shown = dict(on=name, parameter=parameter, got_shape=tuple(got.shape), checkpoint_shape=tuple(want.shape))
         if got.shape == want.shape and torch.allclose(got, want, rtol=2e-2, atol=1e-3):
             fail(ROUNDING_LESSON, **shown)
-        if loads:
+        if loads.calls:  # loaded from the checkpoint, yet this weight is not the stored one
             fail(NOT_LOADED_LESSON.format(got_class=type(model).__name__), **shown)
         fail(RANDOM_LESSON, **shown)
 
@@ -168,7 +168,7 @@ def _expect_rounded_checkpoint(model: Any, name: str, loads: list) -> None:
 def loads_rounded_weights_in_bf16(attempt, name):
     from transformers import PreTrainedModel
 
-    with b2.calls_to(PreTrainedModel, "from_pretrained") as loads:
+    with b2.CallsTo(PreTrainedModel, "from_pretrained") as loads:
         with b2.lesson_on_crash(_crash_lesson, on=name):
             value = attempt.load_bf16(m.checkpoint(name))
     model = m.expect_model(value, "load_bf16", name)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from autokata.judge import learner_process, sandbox, values, wire
-from autokata.kit import instruments
+from autokata.kit import handover, instruments
 from autokata.kit.outcomes import KataFailure, LearnerCrash, NotStarted, Plain
 
 ENDED_LESSON = (
@@ -97,7 +97,9 @@ class RemoteAttempt:
         except OSError:
             self._died(doing)
         reply, blobs = self._receive(doing)
-        unpacker = values.Unpacker(self.pairs, blobs, trusted_sender=False)
+        # Changes the learner made come back into the objects the check made *for* it (its private
+        # copies, twins of what it returned), never into a check's shared reference.
+        unpacker = values.Unpacker(self.pairs, blobs, trusted_sender=False, may_update=handover.is_learners)
         try:
             for state in reply.get("sync", {}).values():
                 unpacker.unpack(state)
@@ -109,7 +111,7 @@ class RemoteAttempt:
                     vars(thing).update(records)
             if "raised" in reply:
                 raise _rebuilt(reply["raised"])
-            return unpacker.unpack(reply.get("ok"))
+            return handover.owned_by_learner(unpacker.unpack(reply.get("ok")))
         except (values.Refused, KeyError, TypeError, ValueError) as error:
             raise KataFailure(REFUSED_LESSON.format(function=function_name, why=error)) from None
 

@@ -130,6 +130,7 @@ class Packer:
         #: learner side recorded in them comes back, in the same order, to be taken in.
         self.pickled: list[Any] = []
         self._seen: dict[int, str] = {}
+        self._kept: list[Any] = []  # what `_seen` keys by id stays alive (no id reused by a temporary)
 
     def finish(self) -> dict[str, bytes]:
         """The byte blobs of everything packed (tensors in one safetensors blob)."""
@@ -150,6 +151,7 @@ class Packer:
             key = f"t{len(self.tensors)}"
             self.tensors[key] = value.detach().cpu().contiguous().clone()
             self._seen[id(value)] = key
+            self._kept.append(value)
         return key
 
     def pack(self, value: Any) -> Any:
@@ -232,7 +234,7 @@ class Packer:
         if hasattr(value, "__array__") and type(value).__module__ == "numpy":
             import torch
 
-            return self.pack(torch.as_tensor(value))
+            return {"$ndarray": self.pack(torch.as_tensor(value))}  # comes back a numpy array
         if type(value).__module__ == "numpy" and hasattr(value, "item"):
             return self.pack(value.item())
         if isinstance(value, Path):
@@ -250,8 +252,12 @@ class Packer:
 class Unpacker:
     """Rebuilds values from data. `trusted_sender` (the learner side reading the checks) also loads pickles."""
 
-    def __init__(self, pairs: Pairs, blobs: dict[str, bytes], trusted_sender: bool) -> None:
+    def __init__(
+        self, pairs: Pairs, blobs: dict[str, bytes], trusted_sender: bool, may_update: Callable[[Any], bool] | None = None
+    ) -> None:
         self.pairs = pairs
+        #: Whether a known object may be brought up to date in place (else a fresh one replaces it).
+        self.may_update = may_update or (lambda value: True)
         self.blobs = blobs
         self.trusted_sender = trusted_sender
         self.tensors: dict[str, Any] = {}
@@ -315,6 +321,14 @@ class Unpacker:
     def _bytes(self, data: dict) -> bytes:
         return base64.b64decode(data["$bytes"])
 
+    def _ndarray(self, data: dict) -> Any:
+        import torch
+
+        tensor = self.unpack(data["$ndarray"])
+        if not isinstance(tensor, torch.Tensor):
+            raise Refused("a numpy array must carry a tensor")
+        return tensor.detach().numpy()
+
     def _opaque(self, data: dict) -> Opaque:
         return Opaque(str(data["$opaque"])[:_MAX_TEXT], str(data.get("text", ""))[:_MAX_TEXT])
 
@@ -356,6 +370,8 @@ class Unpacker:
                 raise Refused(f"unknown handle {handle}")
             return known
         state = data["state"]
+        if known is not None and not self.may_update(known):
+            known = None  # never changed in place: the sender's changes land on a fresh object
         if "class" in state:
             value = self.model(state, into=known)
         else:
