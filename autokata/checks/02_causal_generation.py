@@ -1,5 +1,7 @@
 """Hidden checks for kata 02: a causal LM and a greedy decode of exactly n new tokens."""
 
+import contextlib
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -148,35 +150,33 @@ def continues_greedily(attempt, name):
 @check("continue_text leaves out special tokens the model generates", family=zoo.DECODERS)
 def drops_special_tokens(attempt, name):
     """The tiny models never emit a special token, so this check makes one do it: a hook on the
-    output layer makes a special token (not the end-of-text one, which would stop generation)
-    the best choice at every other forward pass."""
+    output layer (put on the model your function is handed, where your code runs) makes a special
+    token (not the end-of-text one, which would stop generation) the best choice at every other
+    forward pass."""
     import torch
 
     tokenizer = a1.private_tokenizer(name)
     ending = {tokenizer.eos_token_id, tokenizer.pad_token_id}
     specials = [i for i in tokenizer.all_special_ids if i not in ending]
-    model = a1.private_copy("AutoModelForCausalLM", name)
-    calls = []
-
-    def emit_special(module, args, output):
-        calls.append(None)
-        if len(calls) % 2 or not specials:  # GPT-2's only special token is its end of text
-            return output
-        boosted = output.clone()
-        boosted[..., specials[0]] = output.max(dim=-1).values + 10.0
-        return boosted
-
-    model.get_output_embeddings().register_forward_hook(emit_special)
     inputs = tokenizer(SPECIALS_PROMPT, return_tensors="pt")
-    with torch.no_grad():
-        output = model.generate(**inputs, max_new_tokens=SPECIALS_N_TOKENS, do_sample=False)
+    # GPT-2's only special token is its end of text: nothing to emit there.
+    emitter = a1.SpecialEveryOtherStep(specials[0]) if specials else None
+    reference = a1.private_copy("AutoModelForCausalLM", name)
+    if emitter is not None:
+        emitter.install()
+        emitter.apply(reference)
+    try:
+        with torch.no_grad():
+            output = reference.generate(**inputs, max_new_tokens=SPECIALS_N_TOKENS, do_sample=False)
+    finally:
+        if emitter is not None:
+            emitter.uninstall()
     new_ids = output[0, inputs["input_ids"].shape[1]:].tolist()
     expected = a1.decode(tokenizer, new_ids)
-    calls.clear()
-    got = a1.expect_text(
-        attempt.continue_text(model, tokenizer, SPECIALS_PROMPT, SPECIALS_N_TOKENS), "continue_text", name,
-        prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS,
-    )
+    model = a1.private_copy("AutoModelForCausalLM", name)
+    with emitter if emitter is not None else contextlib.nullcontext():
+        got = attempt.continue_text(model, tokenizer, SPECIALS_PROMPT, SPECIALS_N_TOKENS)
+    got = a1.expect_text(got, "continue_text", name, prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS)
     if got.strip() == expected.strip():
         return
     shown = dict(on=name, prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS, expected=expected, got=got)

@@ -168,11 +168,11 @@ def _sample(attempt, name: str, seed: int, drawn: dict) -> tuple[list[str], d.Wa
     model, tokenizer = d.model_for_learner(name), d.tokenizer_for_learner(name)
     knobs = (drawn["n"], drawn["top_k"], drawn["top_p"], drawn["temperature"], drawn["max_new_tokens"])
     shown = dict(drawn, seed=seed)
-    with torch.random.fork_rng():
-        torch.manual_seed(seed + _DECOY)
+    with torch.random.fork_rng():  # the decoy seeding is done where the learner's code runs
         watched = d.watch(
             lambda: attempt.sample(model, tokenizer, drawn["prompt"], seed, *knobs),
             on_crash=lambda w: _sampling_settings(w, name, shown),
+            seed_first=seed + _DECOY,
         )
     d.expect_generate_called(watched, "sample", name)
     _sampling_settings(watched, name, shown)

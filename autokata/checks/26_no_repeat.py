@@ -84,8 +84,8 @@ def first_repeat(ids: list[int], prompt_length: int, ngram: int) -> tuple[int, .
 
 def _repeat_shown(watch: sc.GenerateWatch, prompt_length: int, ngram: int, tokenizer) -> dict:
     """Name a repeated n-gram from the learner's own output, when there is one."""
-    for call in watch.calls:
-        for row in call.sequences or []:
+    for sequences in watch.sequences:
+        for row in sequences or []:
             gram = first_repeat(row, prompt_length, ngram)
             if gram is not None:
                 return {"repeated_ngram": tokenizer.convert_ids_to_tokens(list(gram))}
@@ -94,8 +94,6 @@ def _repeat_shown(watch: sc.GenerateWatch, prompt_length: int, ngram: int, token
 
 @check("continue_without_repeats generates greedily with no_repeat_ngram_size", family=zoo.DECODERS)
 def bans_repeated_ngrams(attempt, name):
-    from transformers import NoRepeatNGramLogitsProcessor, RepetitionPenaltyLogitsProcessor
-
     model, tokenizer = sc.decoder_for_learner(name), sc.tokenizer_for_learner(name)
 
     @given(prompt=s.sentences(1, 8), ngram=st.integers(1, 3), n_tokens=st.integers(3, 8))
@@ -106,12 +104,12 @@ def bans_repeated_ngrams(attempt, name):
         got = sc.expect_text(got, "continue_without_repeats", name, **drawn)
         sc.expect_generate_called(watch, "continue_without_repeats", name, **drawn)
         reference = sc.continuation(name, prompt, n_tokens, no_repeat_ngram_size=ngram)
-        sizes = [p.ngram_size for p in watch.processors(NoRepeatNGramLogitsProcessor)]
+        sizes = [p["settings"].get("ngram_size") for p in watch.processors_of("NoRepeatNGramLogitsProcessor")]
         if ngram not in sizes:
             if sizes:
                 fail(SIZE_LESSON, on=name, **drawn, banned_size=sizes[0])
             repeat = _repeat_shown(watch, len(reference.prompt_ids), ngram, m.tokenizer(name))
-            if watch.processors(RepetitionPenaltyLogitsProcessor):
+            if watch.processors_of("RepetitionPenaltyLogitsProcessor"):
                 fail(PENALTY_LESSON, on=name, **drawn, **repeat)
             fail(NO_CONTROL_LESSON, on=name, **drawn, **repeat)
         if reference.matches(got):

@@ -155,7 +155,7 @@ def log_probabilities_of_the_continuation(attempt, name):
         if any(_close(got, v) for k, v in readings.items() if k.startswith("shift")):
             fail(SHIFT_LESSON, **shown)
         sc.reject_sampling(watch, name, **drawn)
-        processors = sorted({type(p).__name__ for p in watch.processors()})
+        processors = sorted({p["type"] for p in watch.processors_of()})
         if processors:
             fail(PROCESSED_LESSON.format(processors=", ".join(processors)), **shown)
         fail(VALUE_LESSON, **shown)

@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from autokata import zoo
-from autokata._corpus import WORDS
+from autokata.zoo.corpus import WORDS
 from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import scoring as sc
@@ -169,9 +169,9 @@ FOLLOW_UP = [{"role": "system", "content": "cheap bread"}, {"role": "user", "con
 
 def _generated_from(watch: sc.GenerateWatch, name: str) -> str | None:
     """The text of the first sequence the learner's generate() call returned (prompt first)."""
-    for call in watch.calls:
-        if call.sequences:
-            return m.tokenizer(name).decode(call.sequences[0], skip_special_tokens=True).strip()
+    for sequences in watch.sequences:
+        if sequences:
+            return m.tokenizer(name).decode(sequences[0], skip_special_tokens=True).strip()
     return None
 
 
@@ -212,9 +212,9 @@ def _adds_bos(tokenizer):
 def _added_specials(watch: sc.GenerateWatch, name: str, reference: sc.Continuation) -> bool:
     """True when the learner's generate() input starts with a special token the rendered prompt lacks."""
     bos = m.tokenizer(name).bos_token_id
-    for call in watch.calls:
-        if call.sequences:
-            first = list(call.sequences[0])[:1]
+    for sequences in watch.sequences:
+        if sequences:
+            first = list(sequences[0])[:1]
             return bos is not None and first == [bos] and list(reference.prompt_ids)[:1] != [bos]
     return False
 

@@ -2,14 +2,13 @@
 generate() is still running."""
 
 import random
-import threading
 from functools import cache
 
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from autokata import zoo
-from autokata._corpus import WORDS
+from autokata.zoo.corpus import WORDS
 from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import scoring as sc
@@ -116,89 +115,6 @@ VALUE_LESSON = (
     "greedily and return only the new text (the streamed pieces joined), special tokens left out."
 )
 
-#: How long a generate() running beside a reader waits for that reader to pass a piece on.
-PACE_SECONDS = 2.0
-
-
-class Sink:
-    """The `on_text` the check hands over: it records each piece, how many generate() calls had
-    finished and how many generation steps had run when it arrived."""
-
-    def __init__(self, watch: sc.GenerateWatch) -> None:
-        self.watch = watch
-        self.pieces: list = []
-        self.finished_before: list[int] = []
-        self.steps_before: list[int] = []
-        self.steps = 0
-        self.changed = threading.Condition()
-
-    def __call__(self, text: str) -> None:
-        with self.changed:
-            self.pieces.append(text)
-            self.finished_before.append(self.watch.finished)
-            self.steps_before.append(self.steps)
-            self.changed.notify_all()
-
-    def text_length(self) -> int:
-        return sum(len(piece) for piece in self.pieces if isinstance(piece, str))
-
-    def arrived_during_generation(self) -> bool:
-        total = len(self.watch.calls)
-        return any(piece and done < total for piece, done in zip(self.pieces, self.finished_before))
-
-
-class PacedStreamer:
-    """What generate() is handed instead of the learner's streamer: it passes every token on, and
-    when a reader in another thread may be passing the text to `on_text`, it waits (a bounded
-    time) for that reader to catch up before the next step. So a reader that runs beside
-    generate() is judged on what it does, not on how fast the tiny model is; a reader that only
-    starts after generate() returned is not waited for (nothing could run beside it)."""
-
-    def __init__(self, inner, sink: Sink, tokenizer, caller: int, threads_before: int) -> None:
-        self.inner, self.sink = inner, sink
-        self.caller, self.threads_before = caller, threads_before
-        self.available = 0
-        self.pacing = True
-        self.prompt_seen = False
-        self.reference = _recorder(tokenizer, self._note)
-
-    def _note(self, text: str) -> None:
-        self.available += len(text)
-
-    def _reader_may_run(self) -> bool:
-        return threading.get_ident() != self.caller or threading.active_count() > self.threads_before
-
-    def put(self, value) -> None:
-        self.inner.put(value)
-        if self.prompt_seen:
-            self.sink.steps += 1
-        self.prompt_seen = True
-        self.reference.put(value)
-        if self.pacing and self._reader_may_run():
-            with self.sink.changed:
-                caught_up = self.sink.changed.wait_for(
-                    lambda: self.sink.text_length() >= self.available, timeout=PACE_SECONDS
-                )
-            self.pacing = caught_up
-
-    def end(self) -> None:
-        self.inner.end()
-
-    def __getattr__(self, name):
-        return getattr(self.inner, name)
-
-
-def _recorder(tokenizer, on_piece):
-    """A TextStreamer(skip_prompt=True) that hands each non-empty piece to `on_piece`."""
-    from transformers import TextStreamer
-
-    class Recorder(TextStreamer):
-        def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
-            if text:
-                on_piece(text)
-
-    return Recorder(tokenizer, skip_prompt=True, skip_special_tokens=True)
-
 
 @cache
 def streamed(name: str, prompt: str, n_tokens: int) -> tuple[tuple[str, ...], str]:
@@ -208,7 +124,7 @@ def streamed(name: str, prompt: str, n_tokens: int) -> tuple[tuple[str, ...], st
     import torch
 
     pieces: list[str] = []
-    streamer = _recorder(m.tokenizer(name), pieces.append)
+    streamer = sc.piece_recorder(m.tokenizer(name), pieces.append)
     reference = sc.continuation(name, prompt, n_tokens)
     streamer.put(torch.tensor([reference.prompt_ids]))
     for token in reference.new_ids:
@@ -245,7 +161,7 @@ def flush_cases(name: str, count: int = 2) -> tuple[tuple[str, int], ...]:
 def _generated_all(watch: sc.GenerateWatch, reference: sc.Continuation) -> bool:
     """Did one of the learner's generate() calls write the whole reference continuation?"""
     new = list(reference.new_ids)
-    return any(call.sequences and list(call.sequences[0])[-len(new):] == new for call in watch.calls)
+    return any(sequences and list(sequences[0])[-len(new):] == new for sequences in watch.sequences)
 
 
 def _flush_missed(reference: sc.Continuation, text: str, pieces: list[str], watch: sc.GenerateWatch) -> bool:
@@ -271,12 +187,8 @@ def streams_the_continuation(attempt, name):
         assume(telling(name, prompt, n_tokens))
         expected_pieces, _ = streamed(name, prompt, n_tokens)
         drawn = dict(prompt=prompt, n_tokens=n_tokens)
-        with sc.watch_generate() as watch:
-            sink = Sink(watch)
-            caller, threads_before = threading.get_ident(), threading.active_count()
-            watch.wrap_streamer = lambda inner: PacedStreamer(
-                inner, sink, m.tokenizer(name), caller, threads_before
-            )
+        sink = sc.TextSink()
+        with sc.PacedWatch(name) as watch:  # sink and pacing run where the learner's code runs
             got = attempt.stream(model, tokenizer, prompt, n_tokens, sink)
         got = sc.expect_text(got, "stream", name, **drawn)
         sc.expect_generate_called(watch, "stream", name, **drawn)
@@ -303,7 +215,7 @@ def streams_the_continuation(attempt, name):
             fail(ONCE_LESSON, **shown)
         if not reference.matches(joined):
             fail(JOIN_LESSON, **shown)
-        if not sink.arrived_during_generation():
+        if not sink.arrived_during_generation(watch):
             after = [steps for piece, steps in zip(sink.pieces, sink.steps_before) if piece]
             lesson = QUEUE_AFTER_LESSON if watch.used_a_streamer() else AFTER_LESSON
             fail(lesson, **shown, steps_done_at_each_piece=after)

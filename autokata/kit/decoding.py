@@ -14,10 +14,9 @@ reaches the references, which run on a pristine twin with the same weights.
 
 from __future__ import annotations
 
+import contextlib
 import copy
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -25,6 +24,7 @@ from autokata.kit import generation
 from autokata.kit import handover
 from autokata.kit import models as m
 from autokata.kit import returns
+from autokata.kit.instruments import Instrument
 from autokata.kit.outcomes import LearnerCrash, fail
 
 
@@ -100,87 +100,36 @@ def expect_texts(value: Any, count: int, function: str, name: str, **shown: Any)
     return list(value)
 
 
-@dataclass
-class Watched:
-    """What happened inside one learner call: the value, the resolved settings of
-    every generate() call (for a call that raised before resolving them, the
-    settings it was given), and how many new tokens each finished call produced.
-
-    Per generate() call, in call order, it also keeps what the call was handed:
-    its keyword arguments (`given`), its prompt ids and attention mask as they
-    came in (`prompts`, `masks`; None when not passed), and the state of torch's
-    global random generator as the call began (`rng_states`): a lesson can then
-    be decided from what was called, never from a coincidence in the output."""
+class Watched(generation.GenerateSpy):
+    """What happened inside one learner call: the value (`result`), and everything the
+    generate() spy recorded where the learner's code ran (see `generation.GenerateSpy`):
+    the resolved settings of every generate() call (`requests`; for a call that raised
+    before resolving them, the settings it was given), how many new tokens each finished
+    call produced (`new_tokens`) and, per call in call order, what it was handed (`given`,
+    `prompts`, `masks`) and the state of torch's global random generator as it began
+    (`rng_states`): a lesson can then be decided from what was called, never from a
+    coincidence in the output."""
 
     result: Any = None
-    requests: list[Any] = field(default_factory=list)
-    new_tokens: list[int] = field(default_factory=list)
-    given: list[dict[str, Any]] = field(default_factory=list)
-    prompts: list[Any] = field(default_factory=list)
-    masks: list[Any] = field(default_factory=list)
-    rng_states: list[Any] = field(default_factory=list)
-
-    def asked(self, setting: str) -> list[Any]:
-        """The value of one setting, per generate() call."""
-        return [getattr(config, setting, None) for config in self.requests]
-
-    @property
-    def calls(self) -> int:
-        """How many times generate() was called (finished or not)."""
-        return len(self.given)
-
-    def rows(self) -> list[int | None]:
-        """The number of prompt rows each generate() call was handed (None: not known)."""
-        return [None if ids is None or ids.dim() != 2 else int(ids.shape[0]) for ids in self.prompts]
 
 
-def _tensor_copy(value: Any) -> Any:
-    return value.detach().clone() if hasattr(value, "detach") and hasattr(value, "dim") else None
+class SeededFirst(Instrument):
+    """Seeds torch's global generator where the learner's code runs, right before the call
+    (a decoy state: a learner that forgets to seed then shows it)."""
 
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
 
-def _as_given(model: Any, kwargs: dict[str, Any]) -> Any:
-    """The settings of a generate() call that raised before resolving them: its
-    keyword arguments over its GenerationConfig (or the model's), unvalidated."""
-    given = copy.deepcopy(kwargs.get("generation_config") or model.generation_config)
-    for key, value in kwargs.items():
-        if hasattr(given, key):
-            setattr(given, key, value)
-    return given
+    def install(self) -> None:
+        pass
 
+    def uninstall(self) -> None:
+        pass
 
-@contextmanager
-def _calls(watched: Watched) -> Iterator[None]:
-    """Count the tokens each generate() call added to its prompt; remember what a
-    call that raised early was asked for."""
-    from transformers.generation.utils import GenerationMixin
-
-    original = GenerationMixin.generate
-
-    def spy(self, inputs=None, *args, **kwargs):
+    def before(self, args: tuple, kwargs: dict) -> None:
         import torch
 
-        watched.rng_states.append(torch.random.get_rng_state())
-        watched.given.append(dict(kwargs))
-        watched.prompts.append(_tensor_copy(inputs if inputs is not None else kwargs.get("input_ids")))
-        watched.masks.append(_tensor_copy(kwargs.get("attention_mask")))
-        resolved_before = len(watched.requests)
-        try:
-            out = original(self, inputs, *args, **kwargs)
-        except Exception:
-            if len(watched.requests) == resolved_before:
-                watched.requests.append(_as_given(self, kwargs))
-            raise
-        prompt = inputs if inputs is not None else kwargs.get("input_ids")
-        sequences = getattr(out, "sequences", out)
-        if prompt is not None and hasattr(sequences, "shape"):
-            watched.new_tokens.append(int(sequences.shape[-1] - prompt.shape[-1]))
-        return out
-
-    GenerationMixin.generate = spy
-    try:
-        yield
-    finally:
-        GenerationMixin.generate = original
+        torch.manual_seed(self.seed)
 
 
 NO_GENERATE_LESSON = (
@@ -221,21 +170,23 @@ def expect_budget(watched: Watched, budget: int, name: str, **drawn: Any) -> Non
             fail(BUDGET_LESSON, on=name, **drawn, new_tokens_generate_made=made)
 
 
-def watch(call: Callable[[], Any], on_crash: Callable[[Watched], None] | None = None) -> Watched:
-    """Run a learner call, watching its generate() calls.
+def watch(
+    call: Callable[[], Any], on_crash: Callable[[Watched], None] | None = None, seed_first: int | None = None
+) -> Watched:
+    """Run a learner call, watching its generate() calls (where the learner's code runs).
 
     If the call crashes, `on_crash` may turn what generate() was asked for
     into a lesson (greedy search with several return sequences raises inside
     generate, for instance); otherwise the crash is reported as it is.
+    `seed_first`: seed torch's global generator with it right before the call.
     """
     watched = Watched()
-    with generation.generation_requests() as requests:
-        watched.requests = requests
-        with _calls(watched):
-            try:
-                watched.result = call()
-            except LearnerCrash:
-                if on_crash is not None:
-                    on_crash(watched)
-                raise
+    seeded = SeededFirst(seed_first) if seed_first is not None else contextlib.nullcontext()
+    with seeded, watched:
+        try:
+            watched.result = call()
+        except LearnerCrash:
+            if on_crash is not None:
+                on_crash(watched)
+            raise
     return watched

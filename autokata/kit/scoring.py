@@ -15,10 +15,9 @@ references, which run on a pristine twin with the same weights.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -91,85 +90,143 @@ def reject_prompt_echo(reference: Continuation, got: str, name: str, **shown: An
         fail(PROMPT_ECHO_LESSON, on=name, **shown, expected=reference.text, got=got)
 
 
-@dataclass
-class GenerateCall:
-    """One generate() call seen by the watch."""
-
-    streamer: Any = None
-    processors: list[Any] = field(default_factory=list)
-    sequences: list[list[int]] | None = None
-    finished: bool = False
+class GenerateWatch(generation.GenerateSpy):
+    """Every generate() call made by learner code inside `with watch_generate() as watch:`, as data
+    recorded where that code runs (see `generation.GenerateSpy`): per call its streamer's class
+    names (`streamers`), the logits processors it built (`processors_of()`), the sequences it
+    returned (`sequences`) and whether it finished (`finished`); `requests` holds the resolved
+    settings of every call."""
 
 
-@dataclass
-class GenerateWatch:
-    """Every generate() call made inside `watch_generate()`, in order."""
-
-    calls: list[GenerateCall] = field(default_factory=list)
-    #: The resolved GenerationConfig of every call (see `generation.generation_requests`).
-    configs: list[Any] = field(default_factory=list)
-    #: When set, generate() is handed `wrap_streamer(streamer)` in place of a streamer passed by
-    #: keyword (the call still records the learner's own); kata 29 paces generation with it.
-    wrap_streamer: Callable[[Any], Any] | None = None
-
-    def processors(self, kind: type | None = None) -> list[Any]:
-        """The logits processors generate() built (from kwargs, a GenerationConfig,
-        `model.generation_config` or an explicit `logits_processor=` list)."""
-        return [p for call in self.calls for p in call.processors if kind is None or isinstance(p, kind)]
-
-    @property
-    def finished(self) -> int:
-        return sum(call.finished for call in self.calls)
-
-    def used_a_streamer(self) -> bool:
-        return any(call.streamer is not None for call in self.calls)
-
-    def sampled(self) -> bool:
-        return any(getattr(config, "do_sample", False) for config in self.configs)
+def watch_generate() -> GenerateWatch:
+    """A generate() watch, to use as `with watch_generate() as watch: attempt.f(...)`. It wraps the
+    methods at class level where the learner's code runs, so calls made through a pipeline or from
+    another thread are seen too."""
+    return GenerateWatch()
 
 
-@contextmanager
-def watch_generate() -> Iterator[GenerateWatch]:
-    """Record every generate() call in the block: its streamer, the logits processors it ran
-    and the sequences it returned. Wraps the methods at class level, so calls made through a
-    pipeline or from another thread are seen too."""
-    from transformers.generation.utils import GenerationMixin
+class TextSink:
+    """An `on_text` callback a check hands to learner code: it records each piece it is called
+    with, and, when a `PacedWatch` watches the call, how many generate() calls had finished and
+    how many generation steps had run when the piece arrived.
 
-    watch = GenerateWatch()
-    original_generate = GenerationMixin.generate
-    original_processors = GenerationMixin._get_logits_processor
-    signature = inspect.signature(original_generate)
+    It runs where the learner's code runs (in the learner process under the two-process judge),
+    so it is sent there and its public records (data) come back after the call."""
 
-    def generate_spy(self, *args, **kwargs):
-        bound = signature.bind_partial(self, *args, **kwargs).arguments
-        call = GenerateCall(streamer=bound.get("streamer"))
-        watch.calls.append(call)
-        if watch.wrap_streamer is not None and kwargs.get("streamer") is not None:
-            kwargs = {**kwargs, "streamer": watch.wrap_streamer(kwargs["streamer"])}
-        try:
-            out = original_generate(self, *args, **kwargs)
-        finally:
-            call.finished = True
-        sequences = getattr(out, "sequences", out)
-        if hasattr(sequences, "tolist"):
-            call.sequences = sequences.tolist()
-        return out
+    def __init__(self) -> None:
+        self.pieces: list[Any] = []
+        self.finished_before: list[int] = []
+        self.steps_before: list[int] = []
+        self.steps = 0
+        self._changed = threading.Condition()
+        self._watch: GenerateWatch | None = None
 
-    def processors_spy(self, *args, **kwargs):
-        processors = original_processors(self, *args, **kwargs)
-        if watch.calls:
-            watch.calls[-1].processors.extend(processors)
-        return processors
+    def __getstate__(self) -> dict[str, Any]:
+        return self.report()
 
-    GenerationMixin.generate = generate_spy
-    GenerationMixin._get_logits_processor = processors_spy
-    try:
-        with generation.generation_requests() as configs:
-            watch.configs = configs
-            yield watch
-    finally:
-        GenerationMixin.generate = original_generate
-        GenerationMixin._get_logits_processor = original_processors
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._changed = threading.Condition()
+        self._watch = None
+
+    def report(self) -> dict[str, Any]:
+        """What crosses back after a learner call: the records only."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __call__(self, text: str) -> None:
+        with self._changed:
+            self.pieces.append(text)
+            self.finished_before.append(sum(self._watch.finished) if self._watch is not None else 0)
+            self.steps_before.append(self.steps)
+            self._changed.notify_all()
+
+    def text_length(self) -> int:
+        return sum(len(piece) for piece in self.pieces if isinstance(piece, str))
+
+    def arrived_during_generation(self, watch: GenerateWatch) -> bool:
+        """Did some piece arrive before every generate() call of the learner had finished?"""
+        total = len(watch.finished)
+        return any(piece and done < total for piece, done in zip(self.pieces, self.finished_before))
+
+
+#: How long a generate() running beside a reader waits for that reader to pass a piece on.
+PACE_SECONDS = 2.0
+
+
+def piece_recorder(tokenizer: Any, on_piece: Callable[[str], None]) -> Any:
+    """A TextStreamer(skip_prompt=True) that hands each non-empty piece to `on_piece`."""
+    from transformers import TextStreamer
+
+    class Recorder(TextStreamer):
+        def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
+            if text:
+                on_piece(text)
+
+    return Recorder(tokenizer, skip_prompt=True, skip_special_tokens=True)
+
+
+class PacedStreamer:
+    """What generate() is handed instead of the learner's streamer: it passes every token on, and
+    when a reader in another thread may be passing the text to `on_text`, it waits (a bounded
+    time) for that reader to catch up before the next step. So a reader that runs beside
+    generate() is judged on what it does, not on how fast the tiny model is; a reader that only
+    starts after generate() returned is not waited for (nothing could run beside it)."""
+
+    def __init__(self, inner: Any, sink: TextSink, tokenizer: Any, caller: int, threads_before: int) -> None:
+        self.inner, self.sink = inner, sink
+        self.caller, self.threads_before = caller, threads_before
+        self.available = 0
+        self.pacing = True
+        self.prompt_seen = False
+        self.reference = piece_recorder(tokenizer, self._note)
+
+    def _note(self, text: str) -> None:
+        self.available += len(text)
+
+    def _reader_may_run(self) -> bool:
+        return threading.get_ident() != self.caller or threading.active_count() > self.threads_before
+
+    def put(self, value: Any) -> None:
+        self.inner.put(value)
+        if self.prompt_seen:
+            self.sink.steps += 1
+        self.prompt_seen = True
+        self.reference.put(value)
+        if self.pacing and self._reader_may_run():
+            with self.sink._changed:
+                caught_up = self.sink._changed.wait_for(
+                    lambda: self.sink.text_length() >= self.available, timeout=PACE_SECONDS
+                )
+            self.pacing = caught_up
+
+    def end(self) -> None:
+        self.inner.end()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class PacedWatch(GenerateWatch):
+    """A generate() watch for streaming katas: a streamer the learner passes by keyword is handed
+    to generate() inside a `PacedStreamer`, paced on the `TextSink` among the call's arguments,
+    and the sink notes how many generate() calls had finished when each piece arrived. Everything
+    happens where the learner's code runs, so the timing is the learner side's own."""
+
+    def __init__(self, checkpoint: str) -> None:
+        super().__init__()
+        self.checkpoint = checkpoint
+
+    def before(self, args: tuple, kwargs: dict) -> None:
+        self._sink = next((a for a in (*args, *kwargs.values()) if isinstance(a, TextSink)), None)
+        if self._sink is not None:
+            self._sink._watch = self
+        self._caller, self._threads_before = threading.get_ident(), threading.active_count()
+
+    def wrap_streamer(self, streamer: Any) -> Any:
+        sink = getattr(self, "_sink", None)
+        if sink is None:
+            return streamer
+        return PacedStreamer(streamer, sink, m.tokenizer(self.checkpoint), self._caller, self._threads_before)
 
 
 NO_GENERATE_LESSON = (

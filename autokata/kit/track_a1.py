@@ -11,6 +11,7 @@ from typing import Any
 
 from autokata.kit import models as m
 from autokata.kit import returns
+from autokata.kit.instruments import Instrument
 from autokata.kit.outcomes import LearnerCrash, fail
 
 #: What transformers says when an Auto class has no model class for a config.
@@ -109,17 +110,54 @@ class Generation:
 
 
 def generating(call: Callable[[], Any]) -> Generation:
-    """Run learner code under the generate() spy, keeping a crash for diagnosis."""
-    from autokata.kit.generation import generation_requests
+    """Run learner code under the generate() spy (where that code runs), keeping a crash for diagnosis."""
+    from autokata.kit.generation import GenerateSpy
 
     run = Generation()
-    with generation_requests() as seen:
+    with GenerateSpy() as spy:
         try:
             run.value = call()
         except LearnerCrash as crash:
             run.crash = crash
-    run.requests = list(seen)
+    run.requests = list(spy.requests)
     return run
+
+
+class SpecialEveryOtherStep(Instrument):
+    """Makes a model emit a special token: a hook on the output layer of the model handed to the
+    call (hooked in `before`, where the learner's code runs) makes `special_id` the best choice at
+    every other forward pass, starting with the second. The tiny checkpoints never emit a special
+    token on their own. `apply` puts the same hook on a model of the check's (for its reference)."""
+
+    def __init__(self, special_id: int) -> None:
+        self.special_id = special_id
+
+    def install(self) -> None:
+        self._handles: list[Any] = []
+        self._passes = 0
+
+    def uninstall(self) -> None:
+        for handle in self._handles:
+            handle.remove()
+        self._handles = []
+
+    def before(self, args: tuple, kwargs: dict) -> None:
+        from transformers import PreTrainedModel
+
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, PreTrainedModel):
+                self.apply(value)
+
+    def apply(self, model: Any) -> None:
+        self._handles.append(model.get_output_embeddings().register_forward_hook(self._emit))
+
+    def _emit(self, _module: Any, _args: Any, output: Any) -> Any:
+        self._passes += 1
+        if self._passes % 2:
+            return output
+        boosted = output.clone()
+        boosted[..., self.special_id] = output.max(dim=-1).values + 10.0
+        return boosted
 
 
 def samples(config: Any) -> bool:
