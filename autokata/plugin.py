@@ -55,6 +55,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="autokata: show the lesson of every unsolved kata, not only the first.",
     )
+    group.addoption(
+        "--autokata-seed",
+        type=_grading_seed,
+        default=None,
+        metavar="S",
+        help="autokata: grade with hypothesis examples drawn from seed S, more than your own runs "
+        "draw and none of theirs; the same seed gives the same verdicts (for instructors and CI).",
+    )
+
+
+def _grading_seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise pytest.UsageError(f"--autokata-seed: the grading seed must be a whole number, not {text!r}") from None
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -99,13 +114,36 @@ def _count_kata_files(args: list[str], start: Path | None = None) -> int:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(ProgressSummary(config), "autokata-progress")
+    _use_grading_seed(config)
+
+
+def _use_grading_seed(config: pytest.Config) -> None:
+    """`--autokata-seed S`: every process that checks here (this one, xdist workers, learner and
+    forked children) draws from S, through `$AUTOKATA_SEED` (see autokata/kit/profiles.py)."""
+    seed = config.getoption("autokata_seed", default=None)
+    if seed is None:
+        return
+    from autokata.kit import profiles
+
+    saved = os.environ.get(profiles.SEED_VARIABLE)
+    os.environ[profiles.SEED_VARIABLE] = str(seed)
+
+    def restore() -> None:
+        if saved is None:
+            os.environ.pop(profiles.SEED_VARIABLE, None)
+        else:
+            os.environ[profiles.SEED_VARIABLE] = saved
+
+    config.add_cleanup(restore)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     """One line when the installed transformers or torch is outside the versions CI proves
     (autokata/versions.py); nothing inside them."""
     line = versions.warning()
-    return [line] if line else []
+    seed = config.getoption("autokata_seed", default=None)
+    seeded = [f"autokata: examples drawn from grading seed {seed}"] if seed is not None else []
+    return ([line] if line else []) + seeded
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -162,9 +200,7 @@ class KataFile(pytest.File):
 
     def close_attempt(self) -> None:
         """Stop the learner process (after the last check, or when a check ran out of time)."""
-        from autokata.judge.proxy import RemoteAttempt
-
-        if isinstance(self._attempt, RemoteAttempt):  # an in-process Attempt answers any name
+        if not isinstance(self._attempt, BaseException) and self._attempt is not None:
             self._attempt.close()
 
     def teardown(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import tempfile
 import warnings
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ from types import ModuleType
 
 from autokata import quiet
 from autokata.course import Kata
-from autokata.kit.attempt import Attempt
 from autokata.judge.proxy import RemoteAttempt
 from autokata.kit.outcomes import KataFailure, LearnerCrash, NotStarted
 from autokata.kit.registry import Check, checks_in
@@ -110,14 +108,12 @@ def prepare() -> None:
     torch.set_num_threads(1)
 
 
-def load_attempt(file: Path) -> RemoteAttempt | Attempt:
+def load_attempt(file: Path) -> RemoteAttempt:
     """The learner's file, imported in a learner process of its own (the only place its code runs)."""
-    if os.environ.get("AUTOKATA_JUDGE") != "process":
-        return Attempt.load(file)
     return RemoteAttempt.load(file)
 
 
-def judge(case: Case, attempt: Attempt | RemoteAttempt | BaseException) -> Verdict:
+def judge(case: Case, attempt: RemoteAttempt | BaseException) -> Verdict:
     """Run one case on an imported attempt (or the error its import raised)."""
     try:
         if isinstance(attempt, BaseException):
@@ -131,13 +127,11 @@ def judge(case: Case, attempt: Attempt | RemoteAttempt | BaseException) -> Verdi
 
 
 @contextlib.contextmanager
-def _scratch_of(attempt: Attempt | RemoteAttempt) -> Iterator[None]:
+def _scratch_of(attempt: RemoteAttempt) -> Iterator[None]:
     """Folders a check makes for the learner (`out_dir`) go inside the learner process's scratch
     folder, the one place that process may write."""
-    scratch = attempt.scratch if isinstance(attempt, RemoteAttempt) else None  # Attempt answers any name
     saved = tempfile.tempdir
-    if scratch is not None:
-        tempfile.tempdir = str(scratch)
+    tempfile.tempdir = str(attempt.scratch)
     try:
         yield
     finally:
@@ -207,7 +201,7 @@ def judge_file(kata: Kata, file: Path, stop_at_first: bool = False) -> FileVerdi
     """Check every case of a kata file in this process."""
     prepare()
     try:
-        attempt: Attempt | RemoteAttempt | BaseException = load_attempt(file)
+        attempt: RemoteAttempt | BaseException = load_attempt(file)
     except Exception as error:  # noqa: BLE001 - reported per case
         attempt = error
     results = []

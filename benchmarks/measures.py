@@ -6,7 +6,7 @@ this process gains by waiting for it (the command, and every process it waited
 for: pytest-xdist workers, forked checks, learner processes); its peak memory
 is the largest resident set of any one of those processes (`os.wait4`).
 The commands the benchmark times, each in a fresh process, with the
-environment it was started in (AUTOKATA_JUDGE and the rest pass through):
+environment it was started in:
 
 - `pytest_command(path)`: `pytest` of one solution file, or of `solutions/`;
 - floors.command(families): the plain-transformers floor (floors.py).

@@ -6,7 +6,7 @@ The floors are plain-transformers processes (floors.py: no autokata, no pytest):
 floor_family loads every checkpoint of one family with the Auto class its kata
 uses and its tokenizer and runs it once; floor_all does the same for every
 family in one process. Then, each in a fresh process, in the environment this
-run was started in (AUTOKATA_JUDGE included, never set here):
+run was started in:
 
 - one kata per family in a fresh `pytest` (05 encoders, 02 decoders, 03 seq2seq)
   vs floor_family of that family: <= 1.25 x;
@@ -266,8 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(table(figures)))
     busy = max(load_before[0], load_after[0]) > cores / 2
     print(f"{'quick' if options.quick else 'full'} run, {cores} cores, load average {load_before[0]:.2f} -> "
-          f"{load_after[0]:.2f}" + ("  (machine busy: figures are noisy)" if busy else "")
-          + f", AUTOKATA_JUDGE={os.environ.get('AUTOKATA_JUDGE', '(unset)')}")
+          f"{load_after[0]:.2f}" + ("  (machine busy: figures are noisy)" if busy else ""))
     targets = [f for f in figures if f.met is not None]
     print(f"targets met: {sum(bool(f.met) for f in targets)} of {len(targets)}")
     if options.json:

@@ -2,10 +2,11 @@
 
 Importing torch and transformers takes seconds; checking a kata on the tiny zoo
 takes a fraction of one. So the checking process imports them once
-(`WarmChecker()`) and every check runs in an `os.fork()` child: learner code
-starts from the same clean interpreter state each time, and cannot hang the
-checker (a time limit kills the child), crash it, or leave anything behind;
-the child shares the kata's cases among one worker per core. `warm(kata)`
+(`WarmChecker()`) and every check runs in an `os.fork()` child, which shares
+the kata's cases among one worker per core; each worker runs the learner's
+code in a learner process of its own (`autokata.judge`), so it can neither
+hang the checker (a time limit kills the child and everything below it), crash
+it, nor leave anything behind. `warm(kata)`
 runs the kata's reference solution once in the parent, so the lazily imported
 model classes and the checks' reference models are loaded before the fork and
 every child inherits them.
@@ -51,27 +52,59 @@ class Verdict:
 
 @dataclass
 class RunningCheck:
-    """A forked child judging one file; select() on it to learn when its verdict is ready."""
+    """A forked child judging one file; select() on it, then `finish()` (or `poll()`) for its verdict.
+
+    The child writes its verdict (`{"state": ..., "message": ...}`) as one JSON
+    line, then exits. Started with `progress=True`, it first writes one line per
+    case checked (`{"checked": 7, "total": 20}`), so select() wakes before the
+    verdict: `poll()` then updates `checked` and `total` (watch's live line).
+    """
 
     kata: course.Kata
     pid: int
     fd: int
     time_limit: float
     started: float
+    #: Cases checked so far, of how many (0 of 0 until the child says).
+    checked: int = 0
+    total: int = 0
+    _unread: bytes = b""
+    _report: dict | None = None
 
     @property
     def deadline(self) -> float:
         return self.started + self.time_limit
 
+    def elapsed(self, now: float | None = None) -> float:
+        return (time.monotonic() if now is None else now) - self.started
+
     def fileno(self) -> int:
         return self.fd
 
-    def finish(self) -> Verdict:
-        """The verdict, once the child has written it (blocks until the child is done)."""
-        report = _receive(self.fd)
+    def poll(self) -> Verdict | None:
+        """Read what the child wrote (blocks until it writes something): None while it is still
+        checking (`checked` and `total` are up to date), its verdict once it is done."""
+        chunk = os.read(self.fd, 65536)
+        *lines, self._unread = (self._unread + chunk).split(b"\n")
+        for line in lines:
+            report = json.loads(line)
+            if "state" in report:
+                self._report = report
+            else:
+                self.checked, self.total = report["checked"], report["total"]
+        if chunk:
+            return None
+        os.close(self.fd)
         os.waitpid(self.pid, 0)
         _restore_zoo()
+        report = self._report or _ended("it stopped without a verdict")
         return Verdict(report["state"], report["message"])
+
+    def finish(self) -> Verdict:
+        """The verdict, once the child has written it (blocks until the child is done)."""
+        while (verdict := self.poll()) is None:
+            pass
+        return verdict
 
     def cancel(self) -> None:
         """Stop the child and its workers: the file changed again, the learner quit, or time ran out."""
@@ -86,12 +119,17 @@ class RunningCheck:
 
     def wait(self) -> Verdict:
         """Block until the verdict, or stop the child at its deadline and say so."""
-        try:
-            ready, _, _ = select.select([self.fd], [], [], max(self.deadline - time.monotonic(), 0))
-        except BaseException:  # Ctrl-C: the child is in its own process group, so stop it here
-            self.cancel()
-            raise
-        return self.finish() if ready else self.timed_out()
+        while True:
+            try:
+                ready, _, _ = select.select([self.fd], [], [], max(self.deadline - time.monotonic(), 0))
+            except BaseException:  # Ctrl-C: the child is in its own process group, so stop it here
+                self.cancel()
+                raise
+            if not ready:
+                return self.timed_out()
+            verdict = self.poll()
+            if verdict is not None:
+                return verdict
 
 
 class WarmChecker:
@@ -126,8 +164,11 @@ class WarmChecker:
         _restore_zoo()
         _settle()
 
-    def start(self, kata: course.Kata, file: Path, time_limit: float = TIME_LIMIT_SECONDS) -> RunningCheck:
-        """Fork a child that judges `file` and writes its verdict into a pipe.
+    def start(
+        self, kata: course.Kata, file: Path, time_limit: float = TIME_LIMIT_SECONDS, progress: bool = False
+    ) -> RunningCheck:
+        """Fork a child that judges `file` and writes its verdict into a pipe (with `progress`,
+        each case checked before it).
 
         The child gets its own process group, so cancelling it also stops the workers it forks.
         """
@@ -138,7 +179,7 @@ class WarmChecker:
                 os.setpgid(0, 0)
                 os.close(reader)
                 _silence_output()
-                _report(writer, asdict(_judge_or_explain(kata, file)))
+                _report(writer, asdict(_judge_or_explain(kata, file, writer if progress else None)))
             finally:
                 os._exit(0)
         os.close(writer)
@@ -157,15 +198,15 @@ def shared() -> WarmChecker:
     return WarmChecker()
 
 
-def _judge_or_explain(kata: course.Kata, file: Path) -> Verdict:
+def _judge_or_explain(kata: course.Kata, file: Path, progress: int | None) -> Verdict:
     """The verdict, or, should autokata's own checks break, a message saying so (not blaming the learner)."""
     try:
-        return _judge_in_workers(kata, file)
+        return _judge_in_workers(kata, file, progress)
     except Exception as error:  # noqa: BLE001 - reported as the verdict
         return Verdict(runner.State.FAILING.value, BROKEN_CHECKS.format(code=kata.code, error=repr(error)))
 
 
-def _judge_in_workers(kata: course.Kata, file: Path) -> Verdict:
+def _judge_in_workers(kata: course.Kata, file: Path, progress: int | None = None) -> Verdict:
     """The verdict `pytest` gives the file (state over every check, first problem), sooner.
 
     Worker k of n (one per core) checks cases k, k + n, ... and reports each
@@ -173,15 +214,21 @@ def _judge_in_workers(kata: course.Kata, file: Path) -> Verdict:
     state is (every case reported, or a failing case, or a passed and a not
     started one, which also makes the kata failing) and no case before the
     first problem is still unreported: cases after it, which could only take
-    time or hang, are not awaited.
+    time or hang, are not awaited. Each case checked is reported on `progress`
+    (a pipe to the watching parent), if given, as it comes in.
     """
-    shares = min(_cores(), len(list(runner.cases(kata))))
+    total = len(list(runner.cases(kata)))
+    shares = min(_cores(), total)
     workers = [_Worker.fork(kata, file, share, shares) for share in range(shares)]
     tally = _Tally()
+    if progress is not None:
+        _report(progress, {"checked": 0, "total": total})
     while not tally.decided(workers):
         for worker in select.select([w for w in workers if not w.done], [], [])[0]:
             for report in worker.reports():
                 tally.add(worker, report, shares)
+                if progress is not None and "done" not in report:
+                    _report(progress, {"checked": min(tally.checked, total), "total": total})
     for worker in workers:
         worker.stop()
     return tally.verdict()
@@ -193,12 +240,14 @@ class _Tally:
 
     states: set[str] = field(default_factory=set)
     first_problem: dict | None = None
+    checked: int = 0
 
     def add(self, worker: _Worker, report: dict, shares: int) -> None:
         if "done" in report:
             worker.done = True
             return
         worker.next_index = report["index"] + shares
+        self.checked += 1
         self.states.add(report["state"])
         if report["state"] != runner.State.SOLVED.value and (
             self.first_problem is None or report["index"] < self.first_problem["index"]
@@ -322,15 +371,6 @@ def _silenced() -> Iterator[None]:
         os.dup2(saved[1], 2)
         for fd in (*saved, silent):
             os.close(fd)
-
-
-def _receive(reader: int) -> dict:
-    """The one report a child writes before it exits (a worker-like report if it died first)."""
-    chunks = []
-    while chunk := os.read(reader, 65536):
-        chunks.append(chunk)
-    os.close(reader)
-    return json.loads(b"".join(chunks)) if chunks else _ended("it stopped without a verdict")
 
 
 def _settle() -> None:
