@@ -60,8 +60,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=_grading_seed,
         default=None,
         metavar="S",
-        help="autokata: grade with hypothesis examples drawn from seed S, more than your own runs "
-        "draw and none of theirs; the same seed gives the same verdicts (for instructors and CI).",
+        help="autokata: grade with hypothesis examples drawn from seed S instead of your runs' stable "
+        "draws, and more of them; the same seed gives the same verdicts (for instructors and CI).",
     )
 
 

@@ -12,7 +12,8 @@ import pytest
 
 from autokata import course, runner, stubs
 from autokata.cli import checker, explain, hint, listing, main, reset, solution, state, status
-from autokata.cli.project import NO_COURSE
+from autokata.cli.project import NO_COURSE, Project
+from autokata.judge import learner_process, proxy
 from tests.helpers import NOISE, ROOT, SOLUTION, STUB
 
 EMBEDDINGS = course.find("01")
@@ -158,6 +159,22 @@ def test_reset_all_asks_first_and_does_nothing_without_a_yes(project, kata_file,
     assert backup.read_text() == "# work in progress\n"
 
 
+def test_reset_all_in_an_empty_folder_creates_the_course_there(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out = autokata(capsys, "reset", "--all", "--yes")
+    assert code == 0
+    katas = [k for k in course.KATAS if stubs.stub(k) is not None]
+    assert out.strip() == reset.CREATED.format(folder="this folder", count=len(katas), go="")
+    assert all((tmp_path / "katas" / k.filename).read_bytes() == stubs.stub(k) for k in katas)
+    assert Project.find().root == tmp_path.resolve(), "the folder is a course now"
+    elsewhere = tmp_path / "elsewhere"
+    monkeypatch.setattr("builtins.input", lambda question: "n")
+    code, out = autokata(capsys, "--course", str(elsewhere), "reset", "--all")
+    assert code == 1 and reset.CANCELLED in out and not elsewhere.exists(), "asked first, and nothing made"
+    code, out = autokata(capsys, "reset", "01", "--course", str(elsewhere))
+    assert code == 2 and "no katas/ folder" in out, "only `reset --all` makes a course"
+
+
 def test_solution_refuses_until_the_kata_is_solved(project, kata_file, capsys):
     code, out = autokata(capsys, "solution", "01")
     assert code == 1
@@ -219,8 +236,9 @@ def test_the_forked_checker_gives_the_verdict_pytest_gives(attempt, tmp_path):
     "body, lesson",
     [
         ("    while True:\n        pass\n", checker.TIMEOUT_LESSON.format(seconds=2)),
-        ("    raise SystemExit(0)\n", checker.ENDED_LESSON.format(how="it called exit()")),
-        ("    import os\n    os._exit(3)\n", checker.ENDED_LESSON.format(how="it stopped without a verdict")),
+        ("    raise SystemExit(0)\n", learner_process.EXIT_LESSON.format(doing="calling `load_encoder`")),
+        ("    import os\n    os._exit(3)\n",
+         proxy.ENDED_LESSON.format(how="it exited with status 3", doing="calling `load_encoder`")),
     ],
     ids=["never returns", "calls exit", "ends the process"],
 )

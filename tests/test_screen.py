@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
-from autokata import course
+from autokata import course, runner
 from tests.helpers import NOISE, ROOT, SOLUTION, run_pytest, write_kata
 
 
@@ -19,6 +20,7 @@ def test_a_fresh_clone_fits_one_screen_and_names_the_first_kata(tmp_path):
     assert len(lines) <= 40, result.stdout
     assert f"autokata: 0/{total} solved · next: katas/01_embeddings.py · autokata hint 01" in result.stdout
     assert "not started" in result.stdout
+    assert f" {total} katas: 0 solved, {total} not started · " in lines[-1], "pytest's closing line counts katas"
     assert not [line for line in lines + result.stderr.splitlines() if any(n in line for n in NOISE)]
 
 
@@ -30,7 +32,9 @@ def test_a_solved_kata_is_counted_and_the_next_one_is_named(tmp_path):
     result = run_pytest("mine/", cwd=tmp_path)
 
     assert f"autokata: 1/2 solved · next: mine/{second} · autokata hint 02" in result.stdout
-    assert "✓ 01 Sentence embeddings with AutoModel" in result.stdout
+    assert f"✓ 01 {course.BY_NUMBER[1].title}" in result.stdout
+    checks = sum(1 for kata in (1, 2) for _ in runner.cases(course.BY_NUMBER[kata]))
+    assert f" 2 katas: 1 solved, 1 not started · {checks} checks in " in result.stdout.splitlines()[-1]
 
 
 def test_kata_files_are_collected_anywhere_and_other_names_never(tmp_path):
@@ -69,12 +73,17 @@ def test_verbose_lists_each_check_and_parallel_runs_agree(tmp_path):
     assert parallel.returncode == 0 and "autokata: 1/1 solved" in parallel.stdout
 
 
-def test_junit_xml_carries_the_lesson_for_graders(tmp_path):
+def test_junit_xml_and_the_report_log_carry_the_lesson_and_the_kata_code_for_graders(tmp_path):
     write_kata(tmp_path, (ROOT / "tests" / "mutants" / "01_embeddings" / "cls_pooling.py"))
 
-    run_pytest("--junitxml=report.xml", ".", cwd=tmp_path)
+    run_pytest("--junitxml=report.xml", "--report-log=log.jsonl", ".", cwd=tmp_path)
 
-    assert "first token" in (tmp_path / "report.xml").read_text()
+    junit = (tmp_path / "report.xml").read_text()
+    assert "first token" in junit
+    assert '<property name="autokata_kata" value="01" />' in junit, "the two-digit code, as the JSON report has it"
+    calls = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    codes = {dict(r["user_properties"])["autokata_kata"] for r in calls if r.get("when") == "call"}
+    assert codes == {"01"}
 
 
 def test_a_whole_course_spreads_over_the_cores_and_one_kata_does_not(tmp_path):

@@ -1,9 +1,13 @@
-"""The `autokata` console script: list, hint, explain, reset, solution, watch, warmup and report, in the manner of rustlings.
+"""The `autokata` console script: list, hint, explain, reset, solution, watch, warmup, report, export.
+
+In the manner of rustlings.
 
 Each verb lives in its own module with an `add_parser` (its options and help)
 and a `run(args, project)` returning the exit status: 0 done, 1 refused or not
 possible yet, 2 a usage error. Every verb works on one project folder (see
-`project.py`); its state lives in `<project>/.autokata/`.
+`project.py`); its state lives in `<project>/.autokata/`. A verb that can
+start a course where there is none (`reset --all`) sets a `creates_course`
+default saying when.
 """
 
 from __future__ import annotations
@@ -11,13 +15,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from autokata import report, warmup
+from autokata import export, notebook, report, warmup
 from autokata.cli import explain, hint, listing, reset, solution, watch
 from autokata.cli.project import NoCourse, Project
 
 VERBS = (listing, hint, explain, reset, solution, watch)
-#: Verbs that find their own folders (a report runs outside any course).
-STANDALONE_VERBS = {"warmup": warmup, "report": report}
+#: Verbs that find their own folders (a report or an export runs outside any course).
+STANDALONE_VERBS = {"warmup": warmup, "report": report, "notebook": notebook, "export": export}
 DESCRIPTION = "Katas for the Hugging Face transformers Auto classes: your progress, hints, resets and watch mode."
 COURSE_HELP = "the course folder (default: the nearest folder upward from here holding katas/)"
 
@@ -46,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = Project.find(args.course)
     except NoCourse as error:
-        print(error)
-        return 2
+        creates_course = getattr(args, "creates_course", None)  # `reset --all` makes one where there is none
+        if creates_course is None or not creates_course(args):
+            print(error)
+            return 2
+        project = Project((args.course or Path.cwd()).resolve())
     return args.run(args, project)

@@ -3,11 +3,14 @@
 Saved kata files come from watchfiles, which blocks, so it runs in a thread
 that writes each saved file's name into a pipe. Keys come from the terminal
 in cbreak mode (one key at a time, no Enter needed, Ctrl-C still works).
+Terminal resizes come from SIGWINCH, whose handler writes into a pipe too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import termios
 import threading
@@ -94,3 +97,39 @@ def keys() -> Iterator[Keys | None]:
         yield Keys(fd)
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+class Resizes:
+    """Terminal resizes (SIGWINCH), readable whenever select() says so."""
+
+    def __init__(self, reader: int) -> None:
+        self.reader = reader
+
+    def fileno(self) -> int:
+        return self.reader
+
+    def drain(self) -> None:
+        """Forget the resizes seen so far (one redraw answers them all)."""
+        with contextlib.suppress(BlockingIOError):
+            os.read(self.reader, 4096)
+
+
+@contextmanager
+def resizes() -> Iterator[Resizes]:
+    """Each resize of the terminal while the block runs, as a byte in a pipe (the signal handler
+    only writes it: select() wakes up and the redraw happens outside the handler)."""
+    reader, writer = os.pipe()
+    os.set_blocking(reader, False)
+    os.set_blocking(writer, False)
+
+    def resized(signum, frame) -> None:
+        with contextlib.suppress(BlockingIOError):
+            os.write(writer, b"\0")
+
+    previous = signal.signal(signal.SIGWINCH, resized)
+    try:
+        yield Resizes(reader)
+    finally:
+        signal.signal(signal.SIGWINCH, previous)
+        os.close(reader)
+        os.close(writer)

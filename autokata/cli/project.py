@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,18 @@ NO_COURSE = (
 NOT_A_COURSE = "{folder} is not an autokata course: it has no katas/ folder."
 #: A warm-up folder's clock; such a folder holds only the katas picked for it.
 WARMUP_STATE_FILE = "warmup.json"
+#: A course's settings, in its folder (or a folder above it): `autokata export --student` writes
+#: one saying the instructor withheld the reference solutions, and which katas the course holds.
+COURSE_CONFIG = "autokata-course.toml"
+SOLUTIONS_KEY = "solutions"
+KATAS_KEY = "katas"
+WITHHELD = "withheld"
+COURSE_CONFIG_TEXT = """\
+# autokata course settings (written by `autokata export --student`).
+[course]
+# "withheld": the instructor keeps the reference solutions; `autokata solution` will not show them.
+solutions = "withheld"
+"""
 UNKNOWN_KATA = "there is no kata {given!r}: katas are numbered 01 to {last:02d} (see `autokata list`)"
 
 
@@ -70,12 +83,78 @@ class Project:
     def is_warmup(self) -> bool:
         return (self.root / WARMUP_STATE_FILE).is_file()
 
+    @property
+    def solutions_withheld(self) -> bool:
+        """True in a course whose instructor withheld the reference solutions (see COURSE_CONFIG)."""
+        return any(solutions_withheld(folder / COURSE_CONFIG) for folder in (self.root, *self.root.parents))
+
+    @property
+    def handed_out(self) -> set[str] | None:
+        """The kata codes the course config lists (an export of some katas), or None: all of them."""
+        return course_katas(self.root / COURSE_CONFIG)
+
     def katas(self) -> list[course.Kata]:
         """The course's katas this project has, in course order: a file in katas/ or a shipped
         stub (in a warm-up folder, only the picked katas, whose files are there)."""
         if self.is_warmup:
             return [k for k in course.KATAS if self.file(k).is_file()]
-        return [k for k in course.KATAS if self.file(k).is_file() or stubs.stub(k) is not None]
+        listed = self.handed_out
+        return [
+            k
+            for k in course.KATAS
+            if self.file(k).is_file() or (stubs.stub(k) is not None and (listed is None or k.code in listed))
+        ]
+
+
+def course_settings(config: Path) -> dict | None:
+    """The `[course]` table of a course config: {} without a config, None for one that cannot be read."""
+    if not config.is_file():
+        return {}
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: the two settings, read by hand
+        return _settings_by_hand(text)
+    try:
+        table = tomllib.loads(text).get("course", {})
+    except tomllib.TOMLDecodeError:
+        return None
+    return table if isinstance(table, dict) else None
+
+
+def solutions_withheld(config: Path) -> bool:
+    """Does this course config withhold the solutions? One that cannot be read withholds them too:
+    an instructor put it there, and failing closed shows no answer by mistake."""
+    settings = course_settings(config)
+    return settings is None or settings.get(SOLUTIONS_KEY) == WITHHELD
+
+
+def course_katas(config: Path) -> set[str] | None:
+    """The kata codes a course config lists, or None (no config, no list, or one not readable)."""
+    listed = (course_settings(config) or {}).get(KATAS_KEY)
+    return {str(code) for code in listed} if isinstance(listed, list) else None
+
+
+def course_config_text(katas: list[course.Kata] | None = None) -> str:
+    """A course config withholding the solutions; listing the katas handed out, when not all."""
+    if katas is None or list(katas) == list(course.KATAS):
+        return COURSE_CONFIG_TEXT
+    codes = ", ".join(f'"{kata.code}"' for kata in katas)
+    return COURSE_CONFIG_TEXT + f"# The katas handed out (`autokata list` shows these).\n{KATAS_KEY} = [{codes}]\n"
+
+
+def _settings_by_hand(text: str) -> dict:
+    settings: dict = {}
+    solutions = re.search(rf'^\s*{SOLUTIONS_KEY}\s*=\s*["\']([^"\']*)["\']', text, re.MULTILINE)
+    if solutions:
+        settings[SOLUTIONS_KEY] = solutions.group(1)
+    katas = re.search(rf"^\s*{KATAS_KEY}\s*=\s*\[([^\]]*)\]", text, re.MULTILINE)
+    if katas:
+        settings[KATAS_KEY] = re.findall(r'["\']([^"\']*)["\']', katas.group(1))
+    return settings
 
 
 def checks_exist(kata: course.Kata) -> bool:

@@ -4,7 +4,8 @@ Reset never loses work: the learner's file is first copied byte for byte to
 `.autokata/backups/NN_slug.<timestamp>.py` (created exclusively, so no backup
 ever overwrites another), and only then is the stub written, atomically. The
 stub comes from the package data (`autokata.stubs`), so this works from a pip
-install without git.
+install without git: `autokata reset --all` in a folder with no course yet
+creates one there (`katas/` with every stub).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ NO_STUB = "autokata ships no original stub for kata {code} yet, so it cannot be 
 CONFIRM_ALL = "Reset {count} kata file(s) to their original stubs? Each is backed up to {backups} first. [y/N] "
 CANCELLED = "Nothing was reset."
 ALL_PRISTINE = "Every kata file is already its original stub: nothing to reset."
+CONFIRM_CREATE = "No autokata course in {folder} yet. Create one there (katas/ with {count} kata stubs)? [y/N] "
+CREATED = (
+    "Created the course in {folder}: {count} kata files in katas/. "
+    "Start with `{go}pytest katas/` or `autokata watch`."
+)
 YES = ("y", "yes")
 
 
@@ -33,14 +39,20 @@ def add_parser(verbs: argparse._SubParsersAction, common: argparse.ArgumentParse
     parser = verbs.add_parser("reset", parents=[common], help=HELP, description=HELP + ".")
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("kata", nargs="?", type=parse_kata, help="the kata: its number (5, 05) or file name")
-    which.add_argument("--all", action="store_true", help="reset every kata file (asks for confirmation)")
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="reset every kata file (asks for confirmation); in a folder with no course yet, create one there",
+    )
     parser.add_argument("--yes", action="store_true", help="with --all: do not ask for confirmation")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, creates_course=lambda args: args.all)
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
     if not args.all:
         return reset_one(project, args.kata)
+    if not project.katas_dir.is_dir():
+        return create(project, args.yes)
     changed = [k for k in project.katas() if stubs.stub(k) is not None and _read(project.file(k)) != stubs.stub(k)]
     if not changed:
         print(ALL_PRISTINE)
@@ -51,6 +63,21 @@ def run(args: argparse.Namespace, project: Project) -> int:
         return 1
     for kata in changed:
         reset_one(project, kata)
+    return 0
+
+
+def create(project: Project, yes: bool) -> int:
+    """A new course in the project folder: `katas/` with every stub autokata ships."""
+    katas = [k for k in course.KATAS if stubs.stub(k) is not None]
+    question = CONFIRM_CREATE.format(folder=project.root, count=len(katas))
+    if not yes and not _confirmed(question):
+        print(CANCELLED)
+        return 1
+    for kata in katas:
+        _replace(project.file(kata), stubs.stub(kata))
+    here = project.root == Path.cwd().resolve()
+    go = "" if here else f"cd {project.shown(project.root)} && "
+    print(CREATED.format(folder="this folder" if here else project.shown(project.root), count=len(katas), go=go))
     return 0
 
 

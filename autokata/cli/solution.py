@@ -2,7 +2,10 @@
 
 As in rustlings, the answer is a reward for solving, not a shortcut: before the
 kata is solved it refuses unless `--force`. The solutions ship as package data
-(`autokata.stubs`), so this works from a pip install too.
+(`autokata.stubs`), so this works from a pip install too. In a course whose
+instructor withheld the solutions (`autokata export --student` marks it in
+`autokata-course.toml`), it refuses always, `--force` or not, and never reads
+the packaged solutions.
 """
 
 from __future__ import annotations
@@ -20,18 +23,30 @@ REFUSED = (
     "Kata {code} is {state} in {file}, so its solution stays hidden: solve it first "
     "(`autokata hint {code}` helps), or pass --force to see it anyway."
 )
+WITHHELD = (
+    "Your instructor withheld the reference solutions of this course, so autokata will not show "
+    "kata {code}'s. `autokata hint {code}` gives hints level by level, and `autokata explain {code}` "
+    "its whole lesson."
+)
 NO_SOLUTION = "autokata ships no reference solution for kata {code} yet."
 
 
 def add_parser(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = verbs.add_parser("solution", parents=[common], help=HELP, description=HELP + ".")
     parser.add_argument("kata", type=parse_kata, help="the kata: its number (5, 05) or file name")
-    parser.add_argument("--force", action="store_true", help="show the solution even before the kata is solved")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="show the solution even before the kata is solved (not in a course whose solutions are withheld)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
     kata: course.Kata = args.kata
+    if project.solutions_withheld:
+        print(WITHHELD.format(code=kata.code))
+        return 1
     answer = stubs.solution(kata)
     if answer is None:
         print(NO_SOLUTION.format(code=kata.code))

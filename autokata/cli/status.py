@@ -1,22 +1,20 @@
-"""Each kata's standing: from the verdict cache when its file is unchanged, else from a check.
+"""Each kata's standing: from the verdict store when its file's content was judged, else from a check.
 
-A cached verdict is keyed by the kata file's bytes and its check module's
-source, so `autokata list` re-checks only what changed since the last look
-(and everything, should the checks themselves change with an upgrade). Only a
-cache miss needs torch, so a fully cached `list` answers without importing it.
+The store (`autokata.verdicts`, shared with pytest, watch and warm-ups) keys a
+verdict by the kata file's content and the check version, so `autokata list`
+re-checks only what changed since anything last judged it (and everything,
+should the checks or the libraries change with an upgrade). Only a miss needs
+torch, so `list` right after `pytest katas/` answers without importing it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from autokata import course
-from autokata.cli import state
+from autokata import course, verdicts
 from autokata.cli.project import Project, checks_exist
 
 if TYPE_CHECKING:
@@ -57,10 +55,8 @@ class KataStatus:
 
 
 def cache_key(kata: course.Kata, file: Path) -> str:
-    """What a verdict depends on: the learner's file and the kata's hidden checks."""
-    digest = hashlib.sha256(file.read_bytes())
-    digest.update(Path(importlib.util.find_spec(kata.check_module).origin).read_bytes())
-    return digest.hexdigest()
+    """What a verdict depends on: the learner's file content and the check version."""
+    return verdicts.file_key(kata, file)
 
 
 def _uncheckable(project: Project, kata: course.Kata) -> KataStatus | None:
@@ -74,39 +70,42 @@ def _uncheckable(project: Project, kata: course.Kata) -> KataStatus | None:
     return None
 
 
-def cached(project: Project, kata: course.Kata, saved: state.State) -> KataStatus | None:
-    """The kata's status without checking, when known: uncheckable, or its file unchanged."""
+def cached(project: Project, kata: course.Kata, stored: verdicts.Verdicts) -> KataStatus | None:
+    """The kata's status without checking, when known: uncheckable, or its content judged before."""
     known = _uncheckable(project, kata)
     if known is not None:
         return known
     file = project.file(kata)
-    verdict = saved.verdicts.get(kata.code)
-    if verdict is not None and verdict.key == cache_key(kata, file):
+    verdict = stored.find(kata, cache_key(kata, file))
+    if verdict is not None:
         return KataStatus(kata, file, Standing(verdict.state), verdict.message)
     return None
 
 
 def record(project: Project, kata: course.Kata, key: str, verdict: "Verdict") -> KataStatus:
     """Remember a fresh verdict for the file content it was reached for."""
-    with state.updating(project.state_dir) as saved:
-        saved.verdicts[kata.code] = state.CachedVerdict(key, verdict.state, verdict.message)
+    verdicts.record(project.state_dir, [(kata, verdicts.StoredVerdict(key, verdict.state, verdict.message))])
     return KataStatus(kata, project.file(kata), Standing(verdict.state), verdict.message)
 
 
+def stored(project: Project) -> verdicts.Verdicts:
+    return verdicts.load(project.state_dir)
+
+
 def stale(project: Project, katas: list[course.Kata] | None = None) -> list[course.Kata]:
-    """The katas whose verdict is not cached: what `statuses` will have to check."""
-    saved = state.load(project.state_dir)
-    return [k for k in (project.katas() if katas is None else katas) if cached(project, k, saved) is None]
+    """The katas whose verdict is not stored: what `statuses` will have to check."""
+    known = stored(project)
+    return [k for k in (project.katas() if katas is None else katas) if cached(project, k, known) is None]
 
 
 def statuses(
     project: Project, katas: list[course.Kata] | None = None, checker: "WarmChecker | None" = None
 ) -> list[KataStatus]:
-    """Every kata's status (default: the project's katas), checking only those not cached."""
-    saved = state.load(project.state_dir)
+    """Every kata's status (default: the project's katas), checking only those not stored."""
+    known = stored(project)
     found = []
     for kata in project.katas() if katas is None else katas:
-        status = cached(project, kata, saved)
+        status = cached(project, kata, known)
         if status is None:
             checker = checker or _shared_checker()
             file = project.file(kata)

@@ -1,11 +1,12 @@
 """Check a warm-up's katas and log what each check saw, and when.
 
-Verdicts come through the CLI's verdict cache (`autokata.cli.status`), which
-the warm-up folder shares with `autokata watch --course warmups/NAME`: a file
-watch has judged already is not checked again. Each new content of a kata
+Verdicts come through the one verdict store (`autokata.verdicts`, read via
+`autokata.cli.status`), which the warm-up folder shares with `pytest
+warmups/NAME/` and `autokata watch --course warmups/NAME`: a file content
+either has judged already is not checked again. Each new content of a kata
 file is logged once, with the moment it was first seen solved, failing or not
-started: now, for a file this call checks; its save time, for a file watch had
-judged (watch checks a file the moment it is saved).
+started: now, for a file this call checks; its save time, for a file judged
+before (watch checks a file the moment it is saved; pytest logs its own runs).
 """
 
 from __future__ import annotations
