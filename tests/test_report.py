@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import html
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -22,12 +23,12 @@ import pytest
 from autokata import course, report, runner
 from autokata.cli import checker
 from autokata.plugin import MESSAGE_PROPERTY, STATE_PROPERTY
-from autokata.report import formats, results
+from autokata.report import flags, formats, results
 from tests.helpers import ROOT, SOLUTION, STUB, run_pytest, solution_source, write_kata
 from tests.test_katas import expected_phrase
 
 EMBEDDINGS = course.find("01")
-TIME_LIMIT = 10.0
+TIME_LIMIT = 30.0
 MUTANTS = sorted((ROOT / "tests" / "mutants" / "01_embeddings").glob("*.py"))
 SYNTAX_ERROR = ("-> torch.Tensor:", "-> torch.Tensor")
 ENDLESS_LOOP = ("    return AutoModel.from_pretrained(path)", "    while True:\n        pass")
@@ -71,7 +72,7 @@ def reported(class_folder: Path) -> tuple[int, str, Path, Path]:
     json_file, csv_file = class_folder / "report.json", class_folder / "report.csv"
     args = parse(
         "--kata", "01", "--jobs", "2", "--time-limit", str(TIME_LIMIT),
-        "--json", str(json_file), "--csv", str(csv_file), *folders,
+        "--json", str(json_file), "--csv", str(csv_file), "--html", str(class_folder / "grades.html"), *folders,
     )  # fmt: skip
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -109,14 +110,15 @@ def test_the_json_follows_the_documented_schema(reported, class_folder):
     code, _, json_file, _ = reported
     data = json.loads(json_file.read_text())
     assert code == 0
-    assert set(data) == {"schema", "generated_at", "course", "learners"}
+    assert set(data) == {"schema", "protection", "generated_at", "seed", "course", "learners"}
+    assert data["seed"] is None
     assert data["schema"] == formats.SCHEMA
     assert datetime.fromisoformat(data["generated_at"].replace("Z", "+00:00")).tzinfo is not None
     assert data["course"] == [{"kata": "01", "file": EMBEDDINGS.filename, "title": EMBEDDINGS.title, "track": "A"}]
     for learner in data["learners"]:
         assert set(learner) == {"name", "folder", "katas", "solved", "total"}
         assert learner["folder"] == str(class_folder / learner["name"])
-        assert all(set(row) == {"kata", "file", "state", "message", "seconds"} for row in learner["katas"])
+        assert all(set(row) == {"kata", "file", "state", "message", "seconds", "flags"} for row in learner["katas"])
         assert all(row["state"] in results.STATES for row in learner["katas"])
 
 
@@ -125,6 +127,7 @@ def test_the_csv_has_a_row_per_learner_and_a_column_per_kata(reported, class_fol
     with csv_file.open(encoding=formats.CSV_ENCODING, newline="") as opened:
         rows = list(csv.DictReader(opened))
     solved = {name: int(state == runner.State.SOLVED.value) for name, (_, state, _) in LEARNERS.items()}
+    flagged = {"right": f"01 {flags.REFERENCE}"}  # a copy of the reference solution, flagged, still solved
     assert rows == [
         {
             "learner": name,
@@ -132,6 +135,8 @@ def test_the_csv_has_a_row_per_learner_and_a_column_per_kata(reported, class_fol
             "01_embeddings": state,
             "solved": str(solved[name]),
             "total": "1",
+            "flags": flagged.get(name, ""),
+            "seed": "",
         }
         for name, (_, state, _) in LEARNERS.items()
     ]
@@ -143,9 +148,20 @@ def test_stdout_shows_a_table_with_a_symbol_per_learner_and_kata(reported):
     assert lines[0].split() == [formats.TABLE_HEADER_NAME, "01", formats.TABLE_HEADER_TOTAL]
     for name, (_, state, _) in LEARNERS.items():
         row = next(line for line in lines if line.split()[:1] == [name])
-        assert row.split()[1:] == [formats.SYMBOLS[state], f"{int(state == runner.State.SOLVED.value)}/1"]
+        mark = formats.FLAG_MARK if name == "right" else ""  # the reference solution's copy is flagged
+        assert row.split()[1:] == [formats.SYMBOLS[state] + mark, f"{int(state == runner.State.SOLVED.value)}/1"]
     assert formats.LEGEND in lines
-    assert lines[-2:] == [report.command.WROTE.format(file=json_file), report.command.WROTE.format(file=csv_file)]
+    html_file = json_file.parent / "grades.html"
+    assert lines[-3:] == [report.command.WROTE.format(file=f) for f in (json_file, csv_file, html_file)]
+
+
+def test_the_html_gradebook_has_a_row_per_learner_with_the_lessons_on_hover(reported):
+    _, _, json_file, _ = reported
+    page = (json_file.parent / "grades.html").read_text()
+    for name, (_, state, message) in LEARNERS.items():
+        assert f'data-learner="{name}"' in page
+        if message:
+            assert html.escape(message.splitlines()[0], quote=True) in page
 
 
 def test_a_nonsense_option_value_is_a_usage_error_that_says_why(capsys):

@@ -55,8 +55,16 @@ def load_encoder(path):
     "raises KeyboardInterrupt": SOLUTION_BODY.replace(
         '    """Load the checkpoint', "    raise KeyboardInterrupt\n    \"\"\"Load", 1
     ),
+}
+
+#: Correct answers that misbehave on the side: their own verdict is what their functions earn
+#: (solved), and the run goes on without touching anything else.
+DISRUPTIONS = {
     "raises from __del__": SOLUTION_BODY + "\n\nclass Bomb:\n    def __del__(self):\n        raise RuntimeError('boom')\n\n"
     "_bombs = [Bomb() for _ in range(3)]\ndel _bombs\n",
+    "prints a fake verdict": SOLUTION_BODY.replace(
+        '    """Load the checkpoint', "    print('autokata: 35/35 solved PASSED')\n    \"\"\"Load", 1
+    ),
 }
 
 
@@ -92,7 +100,7 @@ def judged(tmp_path: Path, folder: Path, *args: str) -> tuple[dict[str, set[str]
 def untouched_and_unsolved(found: dict[str, set[str]]) -> None:
     assert found["05_sentiment.py"] == {"not started"}, found
     assert found["06_ner.py"] == {"not started"}, found
-    assert "solved" not in found.get("01_embeddings.py", {"failing"}) or found["01_embeddings.py"] != {"solved"}
+    assert found.get("01_embeddings.py", {"failing"}) != {"solved"}, found
 
 
 @pytest.mark.parametrize("cheat", CHEATS.values(), ids=CHEATS.keys())
@@ -102,6 +110,13 @@ def test_a_cheat_is_never_solved_and_touches_no_other_kata(tmp_path, cheat):
     assert found["01_embeddings.py"] != {"solved"}, output[-2000:]
     for place in (AUTOKATA, AUTOKATA / "checks", zoo.path("bert")):
         assert not (place / MARK).exists(), f"the learner process wrote into {place}"
+
+
+@pytest.mark.parametrize("disruption", DISRUPTIONS.values(), ids=DISRUPTIONS.keys())
+def test_a_side_effect_changes_nothing_but_its_own_process(tmp_path, disruption):
+    found, _ = judged(tmp_path, folder_with(tmp_path, disruption))
+    assert found["05_sentiment.py"] == found["06_ner.py"] == {"not started"}, found
+    assert found["01_embeddings.py"] == {"solved"}, found
 
 
 def test_a_conftest_beside_the_katas_is_not_loaded(tmp_path):

@@ -1,21 +1,36 @@
-"""Hypothesis profiles: few, derandomized examples for learners; more for our own tests.
+"""Hypothesis profiles: few, derandomized examples for learners; more for our own tests and for grading.
 
 Learners need the same verdict every run, quickly; the project's tests want
 more examples so a check that lets a wrong answer through is caught. Neither
 has a deadline: a tiny model's first load can take a second. Shrinking is off
 because every example loads or runs a model, and our messages already show the
 drawn values.
+
+Grading draws from a seed (`autokata report --seed S`, `pytest --autokata-seed
+S`, the Gradescope autograder): more examples than the learner's profile, drawn
+from the seed instead of from each check's own source, so an answer fitted to
+the examples a failure message showed meets values it has never seen. The same
+seed draws the same examples, so it gives the same verdicts. The seed travels
+in `$AUTOKATA_SEED`, so every process that checks (report workers, pytest-xdist
+workers, forked children) draws alike.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
-from hypothesis import HealthCheck, Phase, Verbosity, settings
+from hypothesis import HealthCheck, Phase, Verbosity, core, settings
 
 LEARNER = "autokata"
 THOROUGH = "autokata-thorough"
+GRADING = "autokata-grading"
 PROFILE_VARIABLE = "AUTOKATA_HYPOTHESIS_PROFILE"
+SEED_VARIABLE = "AUTOKATA_SEED"
+#: Examples per property when grading with a seed (the learner's profile draws 3).
+GRADING_EXAMPLES = 8
+BAD_SEED = "the grading seed must be a whole number, not {given!r}"
 
 _common = dict(
     deadline=None,
@@ -29,8 +44,56 @@ _common = dict(
 )
 settings.register_profile(LEARNER, max_examples=3, **_common)
 settings.register_profile(THOROUGH, max_examples=8, **_common)
+settings.register_profile(GRADING, **{**_common, "derandomize": False, "max_examples": GRADING_EXAMPLES})
+
+
+_forced = False
+
+
+def parse_seed(text: str) -> int:
+    """A seed as typed on a command line; ValueError (saying what was given) for anything else."""
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        raise ValueError(BAD_SEED.format(given=text)) from None
+
+
+def seed() -> int | None:
+    """The grading seed in force (`$AUTOKATA_SEED`), or None: the learner's stable draws."""
+    given = os.environ.get(SEED_VARIABLE, "").strip()
+    return parse_seed(given) if given else None
 
 
 def load() -> None:
-    """Load the profile named by `$AUTOKATA_HYPOTHESIS_PROFILE`, the learner's by default."""
-    settings.load_profile(os.environ.get(PROFILE_VARIABLE, LEARNER))
+    """With a grading seed, the grading profile drawing from it; else the profile named by
+    `$AUTOKATA_HYPOTHESIS_PROFILE`, the learner's by default."""
+    global _forced
+    grading_seed = seed()
+    if grading_seed is None:
+        if _forced:  # a seed this module forced earlier in the process; never one hypothesis's own option set
+            core.global_force_seed = None
+            _forced = False
+        settings.load_profile(os.environ.get(PROFILE_VARIABLE, LEARNER))
+        return
+    # What hypothesis's own `--hypothesis-seed` does: every property draws from Random(seed).
+    core.global_force_seed = grading_seed
+    _forced = True
+    settings.load_profile(GRADING)
+
+
+@contextlib.contextmanager
+def grading_seed(chosen: int | None) -> Iterator[None]:
+    """Inside: `$AUTOKATA_SEED` is `chosen` (or unset for None), for every process started or
+    forked here to load (see `load`); outside, as before."""
+    saved = os.environ.get(SEED_VARIABLE)
+    if chosen is None:
+        os.environ.pop(SEED_VARIABLE, None)
+    else:
+        os.environ[SEED_VARIABLE] = str(chosen)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(SEED_VARIABLE, None)
+        else:
+            os.environ[SEED_VARIABLE] = saved

@@ -7,14 +7,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from datetime import datetime, timezone
+
 from autokata import course, quiet
 from autokata.cli import checker
 from autokata.judge import sandbox
 from autokata.cli.project import checks_exist, parse_kata
-from autokata.report import formats, pool
+from autokata.kit import profiles
+from autokata.report import flags, formats, html, pool
 
 HELP = "check learners' folders of kata files and report each kata's state (for instructors)"
 CHECKING = "autokata report: checking {learners} learner folder(s) on {katas} kata(s) with {jobs} worker(s)…"
+SEEDED = "autokata report: drawing examples from grading seed {seed} ({examples} per property), not the learners' own."
 WROTE = "Wrote {file}"
 NO_CHECKS = "Kata {code} cannot be reported: its checks have not landed in this version of autokata."
 NOT_POSITIVE = "must be a number above zero, not {given!r}"
@@ -36,6 +40,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="also write a CSV for spreadsheets to FILE: a row per learner, a column per kata",
+    )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write a gradebook to FILE: one self-contained page, a heat map of learners x katas",
+    )
+    parser.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="S",
+        help="grade with hypothesis examples drawn from seed S instead of the learners' own stable draws, "
+        "and more of them; the same seed gives the same verdicts (default: the learners' stable examples)",
     )
     parser.add_argument(
         "--kata",
@@ -69,16 +86,25 @@ def run(args: argparse.Namespace) -> int:
         return 2
     katas = [kata for kata in course.KATAS if kata in (args.kata or course.KATAS) and checks_exist(kata)]
     print(CHECKING.format(learners=len(args.folders), katas=len(katas), jobs=args.jobs), file=sys.stderr, flush=True)
+    seed = args.seed
+    if seed is not None:
+        print(SEEDED.format(seed=seed, examples=profiles.GRADING_EXAMPLES), file=sys.stderr, flush=True)
     fence = sandbox.probe()
     print(sandbox.describe(fence), file=sys.stderr, flush=True)
-    learners = pool.check_learners(args.folders, katas, args.jobs, args.time_limit)
-    print("\n".join(formats.table(learners, katas)))
+    with profiles.grading_seed(seed):  # the workers start inside, so they draw from it
+        learners = pool.check_learners(args.folders, katas, args.jobs, args.time_limit)
+    learners = flags.annotate(learners, katas)
+    print("\n".join(formats.table(learners, katas, seed)))
     if args.json:
-        formats.write_json(args.json, learners, katas, fence)
+        formats.write_json(args.json, learners, katas, fence, seed)
         print(WROTE.format(file=args.json))
     if args.csv:
-        formats.write_csv(args.csv, learners, katas)
+        formats.write_csv(args.csv, learners, katas, seed)
         print(WROTE.format(file=args.csv))
+    if args.html:
+        generated_at = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+        html.write_html(args.html, learners, katas, generated_at, fence, seed)
+        print(WROTE.format(file=args.html))
     return 0
 
 
@@ -95,3 +121,11 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def _seed(text: str) -> int:
+    """An argparse type: a whole-number seed, or a usage error naming what was given."""
+    try:
+        return profiles.parse_seed(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

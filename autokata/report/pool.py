@@ -8,7 +8,8 @@ with that child, so it can neither stop the report nor change the verdict of
 the next learner checked in the same worker.
 
 Work goes out kata by kata, so a worker loads a kata's reference models once
-(`WarmChecker.warm`) for all the learners it checks on that kata. Each worker
+(`WarmChecker.warm`) for all the learners it checks on that kata (for one
+learner, as a Gradescope submission, warming would only double the work). Each worker
 keeps to a core of its own: the checker shares a kata's cases among the cores
 it may use, which with one worker per core would only add processes fighting
 over the same cores (measured: a third slower).
@@ -106,10 +107,12 @@ def _start_worker(cores: multiprocessing.SimpleQueue) -> None:
 
 
 def _check_kata(code: str, files: list[str], time_limit: float) -> list[KataResult]:
-    """In a worker: check several learners' files of one kata, after warming its reference models."""
+    """In a worker: check several learners' files of one kata, after warming its reference models
+    (only for several: warming runs the reference solution, as long as checking one file)."""
     kata = course.find(code)
     warm = checker.shared()
-    warm.warm(kata)
+    if len(files) > 1:
+        warm.warm(kata)
     return [_check_file(warm, kata, file, time_limit) for file in files]
 
 

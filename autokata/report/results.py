@@ -21,13 +21,15 @@ MISSING_MESSAGE = "There is no {file} in {folder}."
 
 @dataclass(frozen=True)
 class KataResult:
-    """One learner x kata row; `seconds` is None when nothing was checked (a missing file)."""
+    """One learner x kata row; `seconds` is None when nothing was checked (a missing file);
+    `flags` are what an instructor should look at (`flags.py`), never part of the verdict."""
 
     kata: str
     file: str
     state: str
     message: str
     seconds: float | None
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
