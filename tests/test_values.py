@@ -50,6 +50,29 @@ def test_a_twin_computes_what_the_learners_model_computes(name, auto):
         assert torch.equal(model(**inputs).logits, twin(**inputs).logits)
 
 
+@pytest.mark.parametrize("name", ["bert", "roberta"])
+def test_a_head_swapped_by_hand_crosses_as_it_is(name):
+    model = models.private_copy("AutoModelForSequenceClassification", name)
+    model.classifier = torch.nn.Sequential(torch.nn.Dropout(0.2), torch.nn.Linear(model.config.hidden_size, 5))
+    model.eval()
+    twin = across(model)
+    assert [type(x) for x in twin.classifier] == [torch.nn.Dropout, torch.nn.Linear] and twin.classifier[0].p == 0.2
+    assert set(twin.state_dict()) == set(model.state_dict())
+    batch = models.tokenizer(name)(["the cat sat"], return_tensors="pt")
+    with torch.no_grad():
+        assert torch.equal(model(**batch).logits, twin(**batch).logits)  # [1, 5] or [1, tokens, 5], as the learner's
+
+
+def test_a_module_of_the_learners_own_class_is_refused():
+    class Head(torch.nn.Linear):
+        pass
+
+    model = models.private_copy("AutoModelForSequenceClassification", "bert")
+    model.classifier = Head(model.config.hidden_size, 5)
+    with pytest.raises(values.Refused, match="classifier"):
+        across(model)
+
+
 def test_config_maps_keep_their_key_types():
     model = models.private_copy("AutoModel", "bert")
     model.config.id2label = {"0": "negative", "1": "positive"}

@@ -205,8 +205,11 @@ def _near(logits, threshold: float) -> set[int]:
 
 
 def _tags(attempt, model, name, text, *threshold) -> set[int]:
-    """Call predict_tags and turn its names back into indices (validating the type first)."""
-    got = attempt.predict_tags(model, m.tokenizer(name), text, *threshold)
+    """Call predict_tags and turn its names back into indices (validating the type first).
+
+    The learner gets its own copies of the model and the tokenizer: the check's model scores the
+    references and names the labels, whatever the learner's code does to what it is given."""
+    got = attempt.predict_tags(b.for_learner(model), m.private_tokenizer(name), text, *threshold)
     if not isinstance(got, (set, frozenset)):
         fail(SET_LESSON, on=name, got=f"{type(got).__name__}: {got!r}")
     if any(isinstance(tag, numbers.Integral) for tag in got):

@@ -160,7 +160,7 @@ def loss_is_mse(attempt, name):
 
 
 def _scores(attempt, model, name, texts) -> list[float]:
-    got = attempt.score(model, m.tokenizer(name), list(texts))
+    got = attempt.score(b.for_learner(model), m.private_tokenizer(name), list(texts))
     if len(texts) == 1 and isinstance(got, numbers.Real) and not isinstance(got, bool):
         fail(SQUEEZE_LESSON, on=name, texts=texts, got=got)
     if isinstance(got, list) and got and all(isinstance(x, list) and len(x) == 1 for x in got):

@@ -210,7 +210,19 @@ class Packer:
             "ties": [names for names in groups.values() if len(names) > 1],
             "frozen": sorted(n for n, t in model.named_parameters(remove_duplicate=False) if not t.requires_grad),
             "training": model.training,
+            "modules": self.modules(model),
         }
+
+    def modules(self, model: Any) -> list:
+        """Each submodule's name and class, with the plain settings a torch layer keeps (sizes, rates):
+        a model whose modules were swapped by hand (a new head) gets a twin with the same modules."""
+        tree = []
+        for name, module in model.named_modules(remove_duplicate=False):
+            if name:
+                settings = {k: v for k, v in vars(module).items() if _plain_setting(k, v)}
+                empty = sorted(k for k, v in module._parameters.items() if v is None)
+                tree.append([name, self.pack(type(module)), self.pack(settings), empty])
+        return tree
 
     def config(self, config: Any) -> dict:
         return {"class": self.pack(type(config)), "state": self.pack(dict(config.__dict__))}
@@ -396,6 +408,8 @@ class Unpacker:
             into.config.__dict__.update(config.__dict__)
         if state.get("generation_config") is not None:
             into.generation_config = self.config(state["generation_config"])
+        if state.get("modules") is not None:
+            self.match_modules(into, state["modules"])
         parameters, frozen = set(state["parameters"]), set(state["frozen"])
         for name, key in state["tensors"].items():
             tensor = self.tensors[key]
@@ -408,6 +422,40 @@ class Unpacker:
                 _place(into, name, shared, name in parameters)
         into.train(bool(state["training"]))
         return into
+
+    def match_modules(self, model: Any, tree: list) -> None:
+        """Give the twin the sender's modules where they are not its class's own (a head replaced by a
+        torch layer by hand): those are rebuilt from torch's own classes and their plain settings, and
+        modules the sender no longer has are dropped. Anything else cannot be rebuilt from data."""
+        import torch
+
+        sent = [(str(name), self._type(cls), self.unpack(settings), list(empty)) for name, cls, settings, empty in tree]
+        mine = dict(model.named_modules(remove_duplicate=False))
+        if len(mine) == len(sent) + 1 and all(type(mine.get(name)) is cls for name, cls, _, _ in sent):
+            return
+        for name, cls, settings, empty in sent:
+            parent = _owner(model, name)
+            if parent is not None and type(parent._modules.get(name.rpartition(".")[2])) is cls:
+                continue
+            torch_layer = isinstance(cls, type) and issubclass(cls, torch.nn.Module)
+            if not (torch_layer and cls.__module__.startswith("torch.nn")):
+                what = getattr(cls, "type_name", getattr(cls, "__name__", "?"))
+                raise Refused(f"its module `{name}` is a {what}, which cannot be rebuilt from data")
+            module = cls.__new__(cls)
+            torch.nn.Module.__init__(module)
+            for key, value in dict(settings).items():
+                if _plain_setting(key, value):
+                    object.__setattr__(module, key, value)
+            for key in empty:
+                module._parameters[str(key)] = None
+            if parent is None:
+                raise Refused(f"its module `{name}` has no parent module")
+            parent._modules[name.rpartition(".")[2]] = module
+        names = {name for name, _, _, _ in sent}
+        for name in [n for n in dict(model.named_modules(remove_duplicate=False)) if n and n not in names]:
+            parent = _owner(model, name)
+            if parent is not None:
+                parent._modules.pop(name.rpartition(".")[2], None)
 
     def tokenizer(self, state: dict, into: Any = None) -> Any:
         if "pickle" in state:
@@ -446,6 +494,24 @@ def resolve_class(path: str, trusted_sender: bool) -> type:
     if not isinstance(value, type):
         raise Refused(f"{path} is not a class")
     return value
+
+
+def _plain_setting(key: Any, value: Any) -> bool:
+    """A module attribute that is a plain setting (a size, a rate, a flag), safe to set on a rebuilt layer."""
+    if not isinstance(key, str) or not key.isidentifier() or key.startswith("__"):
+        return False
+    if type(value) is tuple:
+        return all(item is None or type(item) in (bool, int, float, str) for item in value)
+    return value is None or type(value) in (bool, int, float, str)
+
+
+def _owner(model: Any, name: str) -> Any:
+    """The module that holds submodule `name` (None when the path does not exist)."""
+    owner_name = name.rpartition(".")[0]
+    try:
+        return model.get_submodule(owner_name) if owner_name else model
+    except AttributeError:
+        return None
 
 
 def _place(model: Any, name: str, tensor: Any, parameter: bool) -> None:

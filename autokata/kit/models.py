@@ -94,9 +94,9 @@ def expect_model(value: Any, function: str, name: str) -> Any:
 
 
 HARD_CODED_LESSON = (
-    "`{got}` is one architecture's own class, so it cannot load every checkpoint. "
-    "An Auto class reads the checkpoint's config and picks the right class for you "
-    "(here `{wanted}`)."
+    "`{got}` is one architecture's own class, so it cannot load every checkpoint: it is built for "
+    "another architecture's config than this checkpoint's. An Auto class reads the checkpoint's config "
+    "and picks the right class for you."
 )
 
 
@@ -104,15 +104,24 @@ def expect_class(model: Any, auto_class: Any, name: str, lesson: str) -> None:
     """The learner's model must be exactly the class `auto_class` gives for the checkpoint.
 
     A class of another architecture (a hard-coded `BertModel` on a RoBERTa
-    checkpoint) gets its own lesson; any other mismatch gets `lesson`.
+    checkpoint) gets its own lesson; any other mismatch gets `lesson`. The
+    message shows what the learner's model is and what it lacks, never the
+    class the kata asks for (that name is the answer).
     """
     wanted = expected_class(auto_class, name)
     got = type(model)
     if got is wanted:
         return
-    if getattr(got, "config_class", None) is not wanted.config_class:
-        lesson = HARD_CODED_LESSON.format(got=got.__name__, wanted=wanted.__name__)
-    fail(lesson, on=name, expected_class=wanted.__name__, got_class=got.__name__)
+    made_for = getattr(got, "config_class", None)
+    if made_for is not wanted.config_class:
+        fail(
+            HARD_CODED_LESSON.format(got=got.__name__),
+            on=name,
+            got_class=got.__name__,
+            it_is_built_for=getattr(made_for, "__name__", "no config class"),
+            the_checkpoint_config_is=wanted.config_class.__name__,
+        )
+    fail(lesson, on=name, got_class=got.__name__)
 
 
 def same_weights(model: Any, name: str) -> bool:
@@ -125,14 +134,38 @@ def same_weights(model: Any, name: str) -> bool:
     return mine.shape == theirs.shape and torch.equal(mine, theirs)
 
 
+LOW_PRECISION_LESSON = (
+    "Your model holds its weights in {dtype}, a lower precision than the checkpoint's {stored}: every "
+    "weight was rounded on the way, so none is the checkpoint's value any more. Keep the weights in the "
+    "precision the checkpoint stores them in."
+)
+RANDOM_WEIGHTS_LESSON = (
+    "Your model's weights are not the checkpoint's: they are randomly initialised, as in a model built "
+    "from a configuration alone or from the class itself. The weights the checkpoint learned are stored "
+    "in the folder at `path`: a model made without reading them starts from scratch."
+)
+
+
+def low_precision(model: Any, name: str) -> list[str]:
+    """The floating dtypes of `model`'s parameters that hold fewer bits than the checkpoint's weights."""
+    stored = reference("AutoModel", name).get_input_embeddings().weight.dtype
+    return sorted(
+        {str(p.dtype) for p in model.parameters() if p.is_floating_point() and p.dtype.itemsize < stored.itemsize}
+    )
+
+
 def expect_loaded(model: Any, name: str) -> None:
+    """The learner's model must hold the checkpoint's trained weights, in the checkpoint's precision.
+
+    Precision comes first: weights cast to float16/bfloat16 never equal the
+    checkpoint's, and "randomly initialised" would be untrue for them.
+    """
+    low = low_precision(model, name)
+    if low:
+        stored = reference("AutoModel", name).get_input_embeddings().weight.dtype
+        fail(LOW_PRECISION_LESSON.format(dtype=", ".join(low), stored=stored), on=name, got_dtypes=low)
     if not same_weights(model, name):
-        fail(
-            "Your model's weights are not the checkpoint's: `from_config` (or building the class "
-            "yourself) makes a randomly initialised model. Load trained weights with "
-            "`from_pretrained(path)`.",
-            on=name,
-        )
+        fail(RANDOM_WEIGHTS_LESSON, on=name)
 
 
 def head_parameters(model: Any) -> dict[str, Any]:

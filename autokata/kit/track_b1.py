@@ -15,6 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from autokata.kit import handover
 from autokata.kit import models as m
 from autokata.kit.outcomes import fail
 
@@ -234,6 +235,14 @@ def sharp_classifier(name: str, seed: int, **kwargs: Any) -> Any:
     model = AutoModelForSequenceClassification.from_pretrained(m.checkpoint(name), **kwargs).eval()
     m.sharpen_head(model, seed)
     return model
+
+
+def for_learner(model: Any) -> Any:
+    """A private copy of a check's model, to hand to learner code: whatever the learner does to it
+    (casts, edited label maps) stays in the copy, and the check's model keeps scoring references."""
+    import copy
+
+    return handover.give(copy.deepcopy(model))
 
 
 def loss_with_labels(model: Any, name: str, texts: Sequence[str], labels: Any) -> tuple[Any, Any]:
