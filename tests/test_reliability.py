@@ -81,15 +81,15 @@ def test_printing_a_lot_stays_captured(tmp_path):
     assert len(result.stdout.splitlines()) < 20
 
 
-def test_saving_into_a_checkpoint_folder_never_reaches_later_checks(tmp_path):
+def test_saving_into_a_checkpoint_folder_is_refused_with_a_lesson(tmp_path):
     sabotage = LOAD.replace("return ", "model = ") + "\n    model.save_pretrained(path)\n    (Path(path) / 'junk.txt').write_text('x')\n    return model"
     source = "from pathlib import Path\n" + solution_source((LOAD, sabotage))
     write_kata(tmp_path, source)
 
     result = run_pytest(".", cwd=tmp_path)
 
-    assert result.returncode == 0, result.stdout
-    assert zoo._content_matches_manifest(zoo.zoo_dir())
+    assert result.returncode == 1 and "read-only" in result.stdout, result.stdout
+    assert zoo.matches_manifest(zoo.zoo_dir())
 
 
 def test_no_library_noise_reaches_the_learner(checked):

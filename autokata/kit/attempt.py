@@ -27,6 +27,12 @@ OFFLINE_LESSON = (
 )
 
 
+READ_ONLY_LESSON = (
+    "Your code tried to write where it may not: a checkpoint folder you are given is read-only, like a "
+    "hub cache. Write only into a folder a kata hands you for that (an `out_dir`), or not at all."
+)
+
+
 class Attempt:
     """A learner's kata file, imported as a fresh module."""
 
@@ -82,6 +88,8 @@ class Attempt:
             raise NotStarted(f"`{function_name}` still raises NotImplementedError") from None
         except (KataFailure, NotStarted):
             raise
+        except PermissionError as error:
+            raise KataFailure(READ_ONLY_LESSON, {"your code tried to write": error.filename or str(error)}) from None
         except OSError as error:
             if _looks_like_hub_lookup(error):
                 raise KataFailure(OFFLINE_LESSON, {"the error said": str(error).splitlines()[0]}) from None
