@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import types
+
 import re
 from pathlib import Path
 
 from autokata import plugin, versions
+
+#: A pytest config with no options given (no grading seed).
+NO_OPTIONS = types.SimpleNamespace(getoption=lambda name, default=None: default)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +48,7 @@ def test_an_environment_outside_the_range_gets_one_line_naming_what_is_outside()
 def test_the_report_header_carries_the_warning_only_outside_the_range(monkeypatch):
     monkeypatch.setattr(versions, "PROVEN", {"transformers": ("5.0", "5.24"), "torch": ("2.13", "2.13")})
     monkeypatch.setattr(versions, "version", lambda name: {"transformers": "5.0.0", "torch": "2.13.0"}[name])
-    assert plugin.pytest_report_header(config=None) == []
+    assert plugin.pytest_report_header(config=NO_OPTIONS) == []
     monkeypatch.setattr(versions, "version", lambda name: {"transformers": "4.57.1", "torch": "2.13.0"}[name])
-    (line,) = plugin.pytest_report_header(config=None)
+    (line,) = plugin.pytest_report_header(config=NO_OPTIONS)
     assert line.startswith("autokata: transformers 4.57.1 is outside")
