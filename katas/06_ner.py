@@ -12,8 +12,8 @@ What the checks hold you to:
   token one score per label: exactly `len(labels)` outputs. The model's
   configuration must know your label names in both directions: output `i` is
   called `labels[i]`, and the name `labels[i]` leads back to `i`, so a saved
-  copy of the model keeps them. BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT
-  checkpoints must all work.
+  copy of the model keeps them. BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT and
+  DeBERTa-v2 checkpoints must all work.
 - `tag(model, tokenizer, words)` receives the sentence already split into
   words (a list of strings) and returns exactly one label name per word, in
   order. Each item of `words` is one word, even when it holds punctuation

@@ -9,8 +9,8 @@ search, and the search is your job.
 What the checks hold you to:
 - `load_reader(path)` returns the checkpoint at `path` (a local folder) with
   its trained encoder weights and a head that gives those two scores for
-  every token. BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT checkpoints must
-  all work.
+  every token. BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT and DeBERTa-v2
+  checkpoints must all work.
 - `answer(model, tokenizer, question, context, max_answer_tokens)` encodes
   the question and the context as one pair, question first, the way the
   tokenizer pairs two texts, and gives the model every model input the

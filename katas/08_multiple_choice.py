@@ -8,8 +8,8 @@ pair one score, and the highest score wins.
 What the checks hold you to:
 - `load_chooser(path)` returns the checkpoint at `path` (a local folder) with
   its trained encoder weights and a head built to score the candidates of one
-  question against each other. BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT
-  checkpoints must all work.
+  question against each other. BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT and
+  DeBERTa-v2 checkpoints must all work.
 - `choose(model, tokenizer, prompt, choices)` gets 2 to 5 choices. The model
   must see exactly one row per choice, each row the tokenizer's own encoding
   of the pair (prompt, choice): prompt first, the two texts not joined,

@@ -22,9 +22,9 @@ included, and returns it prepared so that:
 - after a loss on a labelled batch is propagated backwards, every base
   parameter is left without a gradient and every head parameter has one.
 
-It must hold for encoders (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT) and
-for decoders used as classifiers (GPT-2, Llama, Qwen2), whatever the base and
-the head are called in each.
+It must hold for encoders (BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT,
+DeBERTa-v2) and for decoders used as classifiers (GPT-2, Llama, Qwen2,
+Mistral), whatever the base and the head are called in each.
 
 Run `pytest katas/18_linear_probe.py`. Stuck? `autokata hint 18`; the whole story: `autokata explain 18`.
 """

@@ -27,9 +27,9 @@ pair, as PyTorch tensors, each of shape [1, that length]:
   that fits; a short pair keeps both texts whole and is filled up to the
   length, on the side this tokenizer fills by default.
 
-It is called with BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT tokenizers,
-on drawn texts (some with words the tokenizers split into pieces) and lengths
-drawn on both sides: some pairs too long, some too short.
+It is called with BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT and DeBERTa-v2
+tokenizers, on drawn texts (some with words the tokenizers split into pieces)
+and lengths drawn on both sides: some pairs too long, some too short.
 
 Run `pytest katas/19_sentence_pairs.py`. Stuck? `autokata hint 19`; the whole story: `autokata explain 19`.
 """

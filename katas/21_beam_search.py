@@ -18,7 +18,8 @@ The contract the checks hold you to:
   without the prompt and without special tokens, decoded to a string.
 - No sampling: the texts must equal what the library's own beam search gives
   for the same prompt, beam count, k and budget.
-- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
+- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2,
+  Mistral).
 
 Run `pytest katas/21_beam_search.py`. Stuck? `autokata hint 21`; the whole story: `autokata explain 21`.
 """

@@ -25,7 +25,8 @@ The contract the checks hold you to:
   distribution leaves room for them.
 - Each text is only the continuation: new tokens, without the prompt and
   without special tokens, decoded to a string.
-- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
+- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2,
+  Mistral).
 
 Run `pytest katas/22_seeded_sampling.py`. Stuck? `autokata hint 22`; the whole story: `autokata explain 22`.
 """

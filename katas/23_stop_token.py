@@ -23,7 +23,8 @@ The contract the checks hold you to:
   continuation of `max_new_tokens` new tokens.
 - The text holds only new tokens, without the prompt and without special
   tokens. No sampling.
-- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
+- It works on every decoder-only model of the zoo (GPT-2, Llama, Qwen2,
+  Mistral).
 
 Run `pytest katas/23_stop_token.py`. Stuck? `autokata hint 23`; the whole story: `autokata explain 23`.
 """

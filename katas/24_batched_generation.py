@@ -18,7 +18,7 @@ The contract the checks hold you to:
 - Each text is only the continuation: new tokens, without the prompt and
   without special tokens, decoded to a string. No sampling.
 - The model and tokenizer you get are yours to change. The tokenizer comes as
-  it was saved, and the zoo's decoder tokenizers (GPT-2, Llama, Qwen2) differ
+  it was saved, and the zoo's decoder tokenizers (GPT-2, Llama, Qwen2, Mistral) differ
   in how ready they are to batch: some cannot fill at all, some fill on the
   side that hurts a decoder. It must work on all of them.
 

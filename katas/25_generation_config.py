@@ -19,7 +19,8 @@ and the tokenizer saved at `path`, and writes a folder at `out_dir` such that:
 
 Values that live only in memory, or in a file the loader does not read, do not
 count: the checks load `out_dir` in a fresh model and look at what it uses. It
-must work for every decoder-only model of the zoo (GPT-2, Llama, Qwen2).
+must work for every decoder-only model of the zoo (GPT-2, Llama, Qwen2,
+Mistral).
 
 Run `pytest katas/25_generation_config.py`. Stuck? `autokata hint 25`; the whole story: `autokata explain 25`.
 """

@@ -21,7 +21,7 @@ Your task:
   softer penalty does not count.
 - Returned: the new text only, no prompt in front, no special tokens.
 - `ngram` is drawn from 1 to 3, `n_tokens` from 3 to 8; the check runs GPT-2,
-  Llama and Qwen2 checkpoints and compares with its own greedy decode.
+  Llama, Qwen2 and Mistral checkpoints and compares with its own greedy decode.
 
 Run `pytest katas/26_no_repeat.py`. Stuck? `autokata hint 26`; the whole story: `autokata explain 26`.
 """

@@ -19,7 +19,7 @@ found each of them.
 - That distribution is the model's own: nothing may mask, sharpen or otherwise
   reshape the scores before they become probabilities.
 - Values must match the check's own forward pass to about 1e-4. The check runs
-  GPT-2, Llama and Qwen2 checkpoints, with `n_tokens` from 2 to 8.
+  GPT-2, Llama, Qwen2 and Mistral checkpoints, with `n_tokens` from 2 to 8.
 
 Run `pytest katas/27_token_logprobs.py`. Stuck? `autokata hint 27`; the whole story: `autokata explain 27`.
 """

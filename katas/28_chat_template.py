@@ -25,7 +25,8 @@ Your tasks:
    - Like a real chat model, it may end its turn with a special end-of-turn
      token: the returned text holds no special tokens.
 
-The check uses GPT-2, Llama and Qwen2 checkpoints whose formats all differ, and
+The check uses GPT-2, Llama, Qwen2 and Mistral checkpoints whose formats all
+differ, and
 compares with its own rendering and greedy decode.
 
 Run `pytest katas/28_chat_template.py`. Stuck? `autokata hint 28`; the whole story: `autokata explain 28`.

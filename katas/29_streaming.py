@@ -20,7 +20,7 @@ greedily with exactly `n_tokens` new tokens and hands the new text to
   end; the prompt itself is never handed to `on_text`.
 - Returned: the whole new text (the pieces joined), special tokens left out,
   equal to the greedy continuation the check decodes itself.
-- The check runs GPT-2, Llama and Qwen2 checkpoints, with `n_tokens` from 3
+- The check runs GPT-2, Llama, Qwen2 and Mistral checkpoints, with `n_tokens` from 3
   to 8, and notes when each piece arrives.
 
 Run `pytest katas/29_streaming.py`. Stuck? `autokata hint 29`; the whole story: `autokata explain 29`.

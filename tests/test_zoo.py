@@ -79,12 +79,56 @@ def test_a_build_killed_midway_leaves_nothing_half_written(private_cache):
     assert not zoo.zoo_dir().exists()
     zoo.ensure()
     assert not list(private_cache.glob(".building-*"))
-    assert zoo._content_matches_manifest(zoo.zoo_dir())
+    assert zoo.matches_manifest(zoo.zoo_dir())
 
 
 def test_two_runs_at_once_build_one_valid_zoo(private_cache):
     builders = [_build_in_subprocess(private_cache) for _ in range(2)]
 
     assert [b.wait() for b in builders] == [0, 0]
-    assert zoo._content_matches_manifest(zoo.zoo_dir())
+    assert zoo.matches_manifest(zoo.zoo_dir())
     assert [p.name for p in private_cache.iterdir() if not p.name.endswith(".lock")] == [zoo.zoo_key()]
+
+
+def test_no_two_zoo_modules_import_each_other():
+    import ast
+
+    package = Path(zoo.__file__).parent
+    imports = {}
+    for module in package.glob("*.py"):
+        name = "autokata.zoo" if module.stem == "__init__" else f"autokata.zoo.{module.stem}"
+        found = set()
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        imports[name] = found
+    assert not [(a, b) for a in imports for b in imports if a < b and b in imports[a] and a in imports[b]]
+
+
+def test_every_family_has_its_curriculum_members():
+    assert zoo.ENCODERS == ("bert", "roberta", "distilbert", "electra", "albert", "deberta-v2")
+    assert zoo.DECODERS == ("gpt2", "llama", "qwen2", "mistral")
+    assert zoo.SEQ2SEQ == ("t5", "bart", "mbart", "marian", "pegasus")
+
+
+def test_three_label_classifiers_spread_texts_of_every_kind_over_their_labels():
+    """Calibrated heads: on texts the build never saw, each label wins a fair share overall,
+    and over-long texts (cut to the model's limit) do not all get one label."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from autokata.zoo import calibration, corpus
+
+    unseen = corpus.calibration_groups(seed=99, size=12)
+    unseen["sentences"] = []
+    torch.set_num_threads(1)
+    for name in zoo.THREE_LABELS:
+        model = AutoModelForSequenceClassification.from_pretrained(zoo.path(name)).eval()
+        tokenizer = AutoTokenizer.from_pretrained(zoo.path(name))
+        shares = {kind: calibration.label_shares(model, tokenizer, texts) for kind, texts in unseen.items()}
+        overall = [sum(counts[label] for counts in shares.values()) for label in range(3)]
+        assert min(overall) >= 6, (name, shares)  # of 36 texts; a constant head gives [0, 36, 0]
+        assert max(shares["long"]) < 12, (name, shares)

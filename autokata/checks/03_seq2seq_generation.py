@@ -33,7 +33,7 @@ LESSON = """
 AutoModelForSeq2SeqLM loads an encoder-decoder checkpoint (T5, BART, mBART, Marian, Pegasus) whole:
 the encoder that reads the input, the decoder that writes while attending to the encoder's vectors,
 and the language-model head that scores the decoder's next token. AutoModelForCausalLM is for
-decoder-only models: it has no class for T5, and for BART or Marian it loads the decoder alone,
+decoder-only models: it has no class for T5, and for BART, mBART, Marian or Pegasus it loads the decoder alone,
 which never sees the input. AutoModel stops at hidden states.
 
 `model.generate(**inputs, num_beams=num_beams, max_new_tokens=max_new_tokens)` runs beam search:
@@ -44,7 +44,7 @@ the single best token, and returns the best finished one. Without `num_beams` it
 token, so `max_length=n` allows n - 1 new tokens.
 
 generate() returns decoder ids only (no copy of the input), but they begin with the decoder's start
-token (`</s>` for BART, `<pad>` for T5 and Marian) and may end with `</s>`. Decode the best row with
+token (`</s>` for BART and mBART, `<pad>` for T5, Marian and Pegasus) and may end with `</s>`. Decode the best row with
 `tokenizer.decode(output[0], skip_special_tokens=True)` so the reader gets plain text.
 
 The checks load every encoder-decoder of the zoo with your loader (class and weights), watch the
@@ -65,8 +65,8 @@ HINTS = (
 HEAD_LESSON = (
     "`{got}` is not that encoder-decoder generator: this kata needs both halves of the checkpoint, "
     "the encoder that reads the input and the decoder with the head that writes the output (the "
-    "decoder-only AutoModelForCausalLM has no class for T5, and gives BART or Marian only their "
-    "decoder, which never reads the input)."
+    "decoder-only AutoModelForCausalLM has no class for T5, and gives BART, mBART, Marian or Pegasus "
+    "only their decoder, which never reads the input)."
 )
 GREEDY_LESSON = (
     "Your generate() call decoded greedily (one beam): it keeps only the best token at each step. "

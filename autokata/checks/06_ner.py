@@ -4,7 +4,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from autokata import zoo
-from autokata._corpus import RARE_WORDS
+from autokata.zoo.corpus import RARE_WORDS
 from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import strategies as s

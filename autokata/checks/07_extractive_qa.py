@@ -24,7 +24,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from autokata import zoo
-from autokata._corpus import RARE_WORDS, WORDS
+from autokata.zoo.corpus import RARE_WORDS, WORDS
 from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import track_a2 as a2

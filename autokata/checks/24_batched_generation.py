@@ -19,7 +19,7 @@ token, 0 = padding) tells the model which positions to ignore. Two things then g
 decoder-only model that never go wrong for an encoder.
 
 Where the padding goes. A decoder continues each row from the row's last position. With
-`padding_side="right"` (GPT-2's and Qwen2's default) a short prompt ends in padding, and its
+`padding_side="right"` (the default of GPT-2's, Qwen2's and Mistral's tokenizers) a short prompt ends in padding, and its
 continuation starts from pad tokens: its text changes. Set `tokenizer.padding_side = "left"` before
 you tokenize (it only affects tokenizing done afterwards): every row then ends with its own last token,
 and with the mask the model computes positions from the real tokens, so each row gives exactly what it

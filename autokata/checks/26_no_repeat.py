@@ -35,7 +35,7 @@ already spent its budget on the loop.
 So: `model.generate(**inputs, no_repeat_ngram_size=ngram, max_new_tokens=n_tokens)` (greedy is the
 default, leave `do_sample` off), then decode only the ids after the prompt with
 `skip_special_tokens=True`. The check draws a prompt, `ngram` from 1 to 3 and a budget, runs your
-function on GPT-2, Llama and Qwen2 checkpoints, looks at the logits processors generate() actually
+function on GPT-2, Llama, Qwen2 and Mistral checkpoints, looks at the logits processors generate() actually
 applied (a ban of the drawn size must be among them), and compares your text with its own greedy
 decode under the same ban.
 """

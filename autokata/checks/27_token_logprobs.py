@@ -42,7 +42,7 @@ the logits at position i predict the token at position i + 1, so the first new t
 the logits at the prompt's last position (the classic off-by-one). `torch.log_softmax(logits, -1)`
 then gather the chosen ids.
 
-The check continues a drawn prompt greedily on GPT-2, Llama and Qwen2 checkpoints, computes the
+The check continues a drawn prompt greedily on GPT-2, Llama, Qwen2 and Mistral checkpoints, computes the
 log-softmax of its own forward pass, and compares your floats to 1e-4; it recognises raw logits,
 probabilities (softmax without the log), and values shifted by one position.
 """

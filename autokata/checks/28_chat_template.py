@@ -49,7 +49,7 @@ apply_chat_template return the ids directly). Then generate greedily with `max_n
 the ids after the prompt, and decode with `skip_special_tokens=True`: a chat model ends its turn
 with an end-of-turn token that is for the machinery, not the reader.
 
-The check draws chats of one to four messages in any roles on GPT-2, Llama and Qwen2 checkpoints
+The check draws chats of one to four messages in any roles on GPT-2, Llama, Qwen2 and Mistral checkpoints
 (each with a different template), compares `chat_prompt` with its own rendering, and compares
 `reply` with its own greedy decode from that prompt, on a tokenizer that adds a BOS when encoding
 and a model that ends its turn with the end-of-turn token.

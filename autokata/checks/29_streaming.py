@@ -52,7 +52,7 @@ generation ends comes in one last call flagged `stream_end=True` (the end-of-str
 the spaces and characters that only exist between tokens. Extra decode settings
 (`skip_special_tokens=True`) go to the streamer's constructor.
 
-The check runs your `stream` on GPT-2, Llama and Qwen2 checkpoints with a recorder as `on_text`: it
+The check runs your `stream` on GPT-2, Llama, Qwen2 and Mistral checkpoints with a recorder as `on_text`: it
 notes when each piece arrives (generate() still running or not; a generate() running in another
 thread is given time for your reader to pass each piece on), requires more than one piece, the
 pieces to join to the full greedy decode, no prompt among them, and the returned text to equal it.

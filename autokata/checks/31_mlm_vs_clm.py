@@ -19,8 +19,8 @@ answer that holds for every model is an experiment on the model itself.
 Tokenize a sentence, run the model, then change one real word near the end (not a special token the
 tokenizer added) and run it again. Compare the outputs at the positions *before* the one you changed:
 if any of them moved, information flowed from right to left, so the model reads both sides (a masked
-LM: BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT). If none moved, it attends only to the left (a causal
-LM: GPT-2, Llama, Qwen2, or a BERT configured as a decoder). The changed position itself always moves,
+LM: BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT, DeBERTa-v2). If none moved, it attends only to the left
+(a causal LM: GPT-2, Llama, Qwen2, Mistral, or a BERT configured as a decoder). The changed position itself always moves,
 whatever the attention, so it proves nothing.
 
 Compare hidden states, not logits: the model may be bare (AutoModel has no logits at all) or carry a

@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from autokata import zoo
-from autokata._corpus import RARE_WORDS, WORDS
+from autokata.zoo.corpus import RARE_WORDS, WORDS
 from autokata.kit import check, fail
 from autokata.kit import models as m
 from autokata.kit import strategies as s
@@ -38,7 +38,7 @@ padding as text.
 
 The check draws short and long texts, watches every forward pass (ids and attention mask) and requires
 each to be exactly the tokenizer's truncated encoding of the text (padding allowed only where the mask
-hides it), on BERT, RoBERTa, DistilBERT, ELECTRA and ALBERT classifiers.
+hides it), on BERT, RoBERTa, DistilBERT, ELECTRA, ALBERT and DeBERTa-v2 classifiers.
 """
 
 HINTS = (

@@ -97,3 +97,33 @@ def grading_seed(chosen: int | None) -> Iterator[None]:
             os.environ.pop(SEED_VARIABLE, None)
         else:
             os.environ[SEED_VARIABLE] = saved
+
+
+#: A family check runs its property once per member, on the same derandomised draws. Up to this
+#: many members each run every example; a larger family spreads this many members' worth of the
+#: learner's examples over its members (at least `_FEWEST_PER_MEMBER` each), so a new
+#: architecture adds coverage of its own instead of repeating every draw. The project's own
+#: tests (the thorough profile) and grading keep every example on every member.
+_FULL_FAMILY = 4
+_FEWEST_PER_MEMBER = 2
+
+
+@contextlib.contextmanager
+def spread_over(members: int) -> Iterator[None]:
+    """Inside: the learner's profile with its examples spread over a family of `members`."""
+    current = settings.get_current_profile_name()
+    if current != LEARNER or members <= _FULL_FAMILY:
+        yield
+        return
+    full = settings.get_profile(LEARNER).max_examples
+    share = max(_FEWEST_PER_MEMBER, -(-full * _FULL_FAMILY // members))
+    if share >= full:
+        yield
+        return
+    spread = f"{LEARNER}-spread-{share}"
+    settings.register_profile(spread, parent=settings.get_profile(LEARNER), max_examples=share)
+    settings.load_profile(spread)
+    try:
+        yield
+    finally:
+        settings.load_profile(current)

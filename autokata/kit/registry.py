@@ -30,7 +30,10 @@ class Check:
     def run(self, attempt: Any, checkpoint: str | None) -> None:
         if checkpoint is None:
             self.function(attempt)
-        else:
+            return
+        from autokata.kit import profiles
+
+        with profiles.spread_over(len(self.family)):
             self.function(attempt, checkpoint)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from autokata._corpus import RARE_WORDS, WORDS
+from autokata.zoo.corpus import RARE_WORDS, WORDS
 
 
 def words(rare_share: int = 4) -> st.SearchStrategy[str]:

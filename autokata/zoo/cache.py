@@ -1,7 +1,4 @@
-"""The tiny offline zoo: build, cache and hand out checkpoint folders.
-
-Checks hand learners a *path*, exactly as a hub checkpoint would be used, so
-every checkpoint is a real `save_pretrained` folder (model + tokenizer).
+"""The zoo's cache: one verified folder per key, built once, rebuilt when touched.
 
 The cache is keyed by the zoo's own version and the transformers and torch
 versions, built into a temporary folder and renamed into place under a file
@@ -10,6 +7,8 @@ against a manifest of content hashes so a corrupted or tampered cache is
 rebuilt. Learners' code may write into a checkpoint folder (say,
 `save_pretrained(path)`); `restore_if_touched()` notices that from file stats
 and rebuilds, so later checks always see pristine checkpoints.
+
+Finding a built zoo imports neither torch nor transformers; only a build does.
 """
 
 from __future__ import annotations
@@ -25,24 +24,13 @@ from pathlib import Path
 
 from filelock import FileLock
 
-ZOO_VERSION = "2"
-SEED = 1234
-MANIFEST = "MANIFEST.json"
+from autokata.zoo.building import build_all
 
-ENCODERS: tuple[str, ...] = ("bert", "roberta", "distilbert", "electra", "albert")
-DECODERS: tuple[str, ...] = ("gpt2", "llama", "qwen2")
-SEQ2SEQ: tuple[str, ...] = ("t5", "bart", "marian")
-#: BERT-family checkpoints saved with their next-sentence head.
-NSP: tuple[str, ...] = ("bert", "bert-deep")
-#: Decoders whose tokenizer carries a chat template (each a different one).
-CHAT: tuple[str, ...] = DECODERS
-#: Encoders saved as classifiers fine-tuned with three labels (heads included).
-THREE_LABELS: tuple[str, ...] = tuple(f"{name}-3labels" for name in ENCODERS)
-THREE_LABEL_NAMES: tuple[str, ...] = ("negative", "neutral", "positive")
-#: Folders holding nothing but a `config.json`, one per architecture.
-CONFIG_ONLY: tuple[str, ...] = tuple(f"config-only/{name}" for name in ENCODERS + DECODERS + SEQ2SEQ)
-#: A BERT configured as a decoder: its name says encoder, its attention is causal.
-CAUSAL_BERT = "bert-decoder"
+#: The zoo's own version. The key also carries a digest of the modules that decide
+#: what is built, so an edited recipe never meets a cache built by the old one.
+ZOO_VERSION = "3"
+MANIFEST = "MANIFEST.json"
+_BUILT_BY = ("families", "building", "calibration", "recipes", "tokenizers", "corpus")
 
 
 def cache_root() -> Path:
@@ -54,9 +42,18 @@ def cache_root() -> Path:
     return Path(base) / "autokata"
 
 
+@cache
+def _recipes_digest() -> str:
+    digest = hashlib.sha256()
+    for module in _BUILT_BY:
+        digest.update((Path(__file__).with_name(f"{module}.py")).read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def zoo_key() -> str:
     """Zoo contents change with our recipes and with the libraries that write them."""
-    return f"zoo-v{ZOO_VERSION}-transformers{version('transformers')}-torch{version('torch')}"
+    libraries = f"transformers{version('transformers')}-torch{version('torch')}"
+    return f"zoo-v{ZOO_VERSION}-{_recipes_digest()}-{libraries}"
 
 
 def zoo_dir() -> Path:
@@ -78,7 +75,7 @@ def path(name: str) -> Path:
 def ensure() -> Path:
     """Return the verified zoo folder, building it once per cache key."""
     target = zoo_dir()
-    if _content_matches_manifest(target):
+    if matches_manifest(target):
         _remember_stats(target)
         return target
     return _rebuild(target)
@@ -114,7 +111,7 @@ def _rebuild(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(target) + ".lock"):
         _sweep_interrupted_builds(target.parent)
-        if not _content_matches_manifest(target):
+        if not matches_manifest(target):
             staging = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
             try:
                 build_into(staging)
@@ -148,7 +145,7 @@ def _hash_files(folder: Path) -> dict[str, str]:
     return digests
 
 
-def _content_matches_manifest(folder: Path) -> bool:
+def matches_manifest(folder: Path) -> bool:
     try:
         expected = json.loads((folder / MANIFEST).read_text())
     except (OSError, ValueError):
@@ -158,7 +155,5 @@ def _content_matches_manifest(folder: Path) -> bool:
 
 def build_into(folder: Path) -> None:
     """Build every checkpoint into `folder` and seal it with a manifest."""
-    from autokata import _building
-
-    _building.build_all(folder)
+    build_all(folder)
     (folder / MANIFEST).write_text(json.dumps(_hash_files(folder), indent=1, sort_keys=True))

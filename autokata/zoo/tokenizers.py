@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from autokata._corpus import SENTENCES, WORDS
+from autokata.zoo.corpus import SENTENCES, WORDS
 
 _CHARS = list(string.ascii_lowercase + string.digits + ".,!?'-:;()\"")
 _BPE_VOCAB_SIZE = 400
@@ -91,3 +91,14 @@ def unigram_backend(backend_class: type, specials: list[str]) -> Any:
         single=f"$A {eos}", pair=f"$A $B {eos}", special_tokens=[(eos, 0)]
     )
     return backend_class(tokenizer_object=raw, eos_token=eos, unk_token=unk, pad_token=pad)
+
+
+def frame_with(tokenizer: Any, cls: str, sep: str) -> None:
+    """BERT's frame, `cls A sep` and `cls A sep B sep` (B's part typed 1), set on the backend
+    so every transformers release saves and reloads it (some leave a class's frame out)."""
+    from tokenizers import processors
+
+    ids = [(token, tokenizer.convert_tokens_to_ids(token)) for token in (cls, sep)]
+    tokenizer.backend_tokenizer.post_processor = processors.TemplateProcessing(
+        single=f"{cls} $A {sep}", pair=f"{cls} $A {sep} $B:1 {sep}:1", special_tokens=ids
+    )

@@ -1,7 +1,8 @@
 """The few sentences every tiny tokenizer is built from.
 
-Kept apart from the zoo so the checks can draw words that are inside the
-tiny vocabularies (whole tokens) and outside them (split into pieces).
+Checks import it to draw words that are inside the tiny vocabularies (whole
+tokens) and outside them (split into pieces); the zoo calibrates its
+three-label heads on texts made from it (`calibration_texts`).
 """
 
 SENTENCES: tuple[str, ...] = (
@@ -38,3 +39,24 @@ RARE_WORDS: tuple[str, ...] = (
     "xylophone", "quizzical", "zephyr", "jukebox", "wobbly", "kumquat",
     "buzzword", "vortex", "jigsaw", "oxygen", "unbelievable", "mischief",
 )
+
+
+
+def calibration_groups(seed: int, size: int = 24) -> dict[str, list[str]]:
+    """Texts like the ones checks draw, by kind: corpus sentences, and word salads
+    (about one word in five rare) that are short, medium, and far over any tiny
+    model's limit. `size` texts of each kind, the same ones for the same seed."""
+    import random
+
+    draw = random.Random(seed)
+
+    def salad(low: int, high: int) -> str:
+        words = (draw.choice(RARE_WORDS if draw.random() < 0.2 else WORDS) for _ in range(draw.randint(low, high)))
+        return " ".join(words)
+
+    return {
+        "sentences": list(SENTENCES[:size]),
+        "short": [salad(1, 5) for _ in range(size)],
+        "medium": [salad(6, 30) for _ in range(size)],
+        "long": [salad(150, 300) for _ in range(size)],
+    }
