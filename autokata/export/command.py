@@ -11,13 +11,12 @@ from autokata import course, stubs
 from autokata.cli import checker
 from autokata.cli.project import checks_exist, parse_kata
 from autokata.export import classroom, gradescope, student
+from autokata.argtypes import grading_seed, positive
 
 HELP = "write a course for learners without the solutions, a Gradescope autograder or a GitHub Classroom assignment"
 NOTHING_ASKED = "autokata export: say what to write: --student DIR, --gradescope ZIP and/or --github-classroom DIR."
 NOT_EMPTY = "{folder} is not empty: export into a new or empty folder (nothing was written)."
 NOT_READY = "Kata {code} cannot be exported: its stub or its checks have not landed in this version of autokata."
-NOT_POSITIVE = "must be a number above zero, not {given!r}"
-BAD_SEED = "the grading seed must be a whole number, not {given!r}"
 WROTE_STUDENT = (
     "Wrote a student copy of {count} kata(s) to {folder}: no reference solutions in it, and `autokata solution` "
     "refuses there. Learners: pip install as its README says, then pytest katas/."
@@ -60,27 +59,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--points",
-        type=_positive(float),
+        type=positive(float),
         default=1.0,
         metavar="N",
         help="points per solved kata, in Gradescope and Classroom (default: %(default)g)",
     )
     parser.add_argument(
         "--seed",
-        type=_seed,
+        type=grading_seed,
         metavar="S",
         help="the grading seed Gradescope and Classroom draw examples from (default: one drawn at random now)",
     )
     parser.add_argument(
         "--time-limit",
-        type=_positive(float),
+        type=positive(float),
         default=checker.TIME_LIMIT_SECONDS,
         metavar="SECONDS",
         help="Gradescope: stop checking a kata file after this long (default: %(default)g)",
     )
     parser.add_argument(
         "--total-time-limit",
-        type=_positive(float),
+        type=positive(float),
         default=gradescope.TOTAL_TIME_LIMIT_SECONDS,
         metavar="SECONDS",
         help="Gradescope: stop checking a submission after this long and say so in its results "
@@ -123,23 +122,3 @@ def run(args: argparse.Namespace) -> int:
 
 def _ready(kata: course.Kata) -> bool:
     return stubs.stub(kata) is not None and checks_exist(kata)
-
-
-def _positive(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            value = 0
-        if value <= 0:
-            raise argparse.ArgumentTypeError(NOT_POSITIVE.format(given=text))
-        return value
-
-    return parse
-
-
-def _seed(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(BAD_SEED.format(given=text)) from None

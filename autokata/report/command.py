@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from datetime import datetime, timezone
@@ -15,13 +14,13 @@ from autokata.judge import sandbox
 from autokata.cli.project import checks_exist, parse_kata
 from autokata.kit import profiles
 from autokata.report import flags, formats, html, pool
+from autokata.argtypes import NOT_POSITIVE, grading_seed, positive  # noqa: F401  (NOT_POSITIVE: tests read it here)
 
 HELP = "check learners' folders of kata files and report each kata's state (for instructors)"
 CHECKING = "autokata report: checking {learners} learner folder(s) on {katas} kata(s) with {jobs} worker(s)…"
 SEEDED = "autokata report: drawing examples from grading seed {seed} ({examples} per property), not the learners' own."
 WROTE = "Wrote {file}"
 NO_CHECKS = "Kata {code} cannot be reported: its checks have not landed in this version of autokata."
-NOT_POSITIVE = "must be a number above zero, not {given!r}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--seed",
-        type=_seed,
+        type=grading_seed,
         metavar="S",
         help="grade with hypothesis examples drawn from seed S instead of the learners' own stable draws, "
         "and more of them; the same seed gives the same verdicts (default: the learners' stable examples)",
@@ -63,14 +62,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_positive(int),
+        type=positive(int),
         default=len(pool.cores_available()),
         metavar="N",
         help="how many katas to check at once, each worker on its own core (default: the cores available, %(default)s)",
     )
     parser.add_argument(
         "--time-limit",
-        type=_positive(float),
+        type=positive(float),
         default=checker.TIME_LIMIT_SECONDS,
         metavar="SECONDS",
         help="stop checking a kata file after this long and report it as a timeout (default: %(default)g)",
@@ -106,26 +105,3 @@ def run(args: argparse.Namespace) -> int:
         html.write_html(args.html, learners, katas, generated_at, fence, seed)
         print(WROTE.format(file=args.html))
     return 0
-
-
-def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
-    """An argparse type: a number of `kind` above zero, or a usage error naming what was given."""
-
-    def parse(text: str) -> float:
-        try:
-            value = kind(text)
-        except ValueError:
-            value = 0
-        if value <= 0:
-            raise argparse.ArgumentTypeError(NOT_POSITIVE.format(given=text))
-        return value
-
-    return parse
-
-
-def _seed(text: str) -> int:
-    """An argparse type: a whole-number seed, or a usage error naming what was given."""
-    try:
-        return profiles.parse_seed(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
