@@ -15,7 +15,7 @@ import torch
 
 from autokata import runner, zoo
 from autokata.judge import values
-from autokata.kit import models
+from autokata.kit import checkpoints
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -34,7 +34,7 @@ def across(value, from_learner: bool = True):
 @pytest.mark.parametrize("name, auto", [("bert", "AutoModelForMaskedLM"), ("gpt2", "AutoModelForCausalLM"),
                                         ("t5", "AutoModelForSeq2SeqLM")])
 def test_a_twin_computes_what_the_learners_model_computes(name, auto):
-    model = models.private_copy(auto, name)
+    model = checkpoints.private_copy(auto, name)
     model.to(torch.bfloat16)
     for parameter in list(model.parameters())[:3]:
         parameter.requires_grad = False
@@ -44,7 +44,7 @@ def test_a_twin_computes_what_the_learners_model_computes(name, auto):
     frozen = {n for n, p in model.named_parameters() if not p.requires_grad}
     assert frozen == {n for n, p in twin.named_parameters() if not p.requires_grad}
     assert len(list(twin.parameters())) == len(list(model.parameters()))  # tied weights stay tied
-    batch = models.tokenizer(name)(["the cat sat"], return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(["the cat sat"], return_tensors="pt")
     inputs = dict(batch, decoder_input_ids=batch["input_ids"]) if model.config.is_encoder_decoder else dict(batch)
     with torch.no_grad():
         assert torch.equal(model(**inputs).logits, twin(**inputs).logits)
@@ -52,13 +52,13 @@ def test_a_twin_computes_what_the_learners_model_computes(name, auto):
 
 @pytest.mark.parametrize("name", ["bert", "roberta"])
 def test_a_head_swapped_by_hand_crosses_as_it_is(name):
-    model = models.private_copy("AutoModelForSequenceClassification", name)
+    model = checkpoints.private_copy("AutoModelForSequenceClassification", name)
     model.classifier = torch.nn.Sequential(torch.nn.Dropout(0.2), torch.nn.Linear(model.config.hidden_size, 5))
     model.eval()
     twin = across(model)
     assert [type(x) for x in twin.classifier] == [torch.nn.Dropout, torch.nn.Linear] and twin.classifier[0].p == 0.2
     assert set(twin.state_dict()) == set(model.state_dict())
-    batch = models.tokenizer(name)(["the cat sat"], return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(["the cat sat"], return_tensors="pt")
     with torch.no_grad():
         assert torch.equal(model(**batch).logits, twin(**batch).logits)  # [1, 5] or [1, tokens, 5], as the learner's
 
@@ -67,20 +67,20 @@ def test_a_module_of_the_learners_own_class_is_refused():
     class Head(torch.nn.Linear):
         pass
 
-    model = models.private_copy("AutoModelForSequenceClassification", "bert")
+    model = checkpoints.private_copy("AutoModelForSequenceClassification", "bert")
     model.classifier = Head(model.config.hidden_size, 5)
     with pytest.raises(values.Refused, match="classifier"):
         across(model)
 
 
 def test_config_maps_keep_their_key_types():
-    model = models.private_copy("AutoModel", "bert")
+    model = checkpoints.private_copy("AutoModel", "bert")
     model.config.id2label = {"0": "negative", "1": "positive"}
     assert across(model).config.id2label == {"0": "negative", "1": "positive"}
 
 
 def test_a_tokenizer_keeps_its_settings():
-    tokenizer = models.private_tokenizer("gpt2")
+    tokenizer = checkpoints.private_tokenizer("gpt2")
     tokenizer.pad_token = tokenizer.eos_token
     tokenizer.padding_side = "left"
     twin = across(tokenizer)

@@ -83,17 +83,22 @@ def lay_out(tmp_path: Path, write_into_folders: bool) -> tuple[Path, Path]:
     return vandals, solutions
 
 
-def verdicts(report_log: Path) -> dict[str, set[str]]:
-    """Per kata file (folder/NN_slug.py): the states its checks reached."""
+def verdicts(report_log: Path) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+    """Per kata file (folder/NN_slug.py): the states its checks reached, and the messages of
+    those that were not solved (so a lost verdict says why)."""
     found: dict[str, set[str]] = {}
+    messages: dict[str, list[str]] = {}
     for line in report_log.read_text().splitlines():
         record = json.loads(line)
         if record.get("$report_type") != "TestReport" or record.get("when") != "call":
             continue
         properties = dict(record.get("user_properties", []))
         file = record["nodeid"].split("::", 1)[0]
-        found.setdefault(file, set()).add(properties.get("autokata_state", record["outcome"]))
-    return found
+        state = properties.get("autokata_state", record["outcome"])
+        found.setdefault(file, set()).add(state)
+        if state != "solved":
+            messages.setdefault(file, []).append(str(properties.get("autokata_message", ""))[:600])
+    return found, messages
 
 
 @pytest.mark.parametrize(
@@ -106,10 +111,11 @@ def test_vandals_never_change_another_katas_verdict(tmp_path, workers, write_int
     log = tmp_path / "log.jsonl"
     run_pytest(vandals.name, solutions.name, "-n", workers, f"--report-log={log}",
                cwd=tmp_path, timeout=900)
-    found = verdicts(log)
+    found, messages = verdicts(log)
     for kata in course.KATAS:
         assert found[f"{vandals.name}/{kata.filename}"] != {"solved"}, f"the vandal of {kata.code} was solved"
-        assert found[f"{solutions.name}/{kata.filename}"] == {"solved"}, f"{kata.filename} lost its verdict"
+        solution = f"{solutions.name}/{kata.filename}"
+        assert found[solution] == {"solved"}, f"{kata.filename} lost its verdict: {messages.get(solution)}"
 
 
 def test_the_shared_references_reach_learner_code_only_as_copies(tmp_path):
@@ -117,7 +123,7 @@ def test_the_shared_references_reach_learner_code_only_as_copies(tmp_path):
     import torch
 
     from autokata import runner, zoo
-    from autokata.kit import models
+    from autokata.kit import checkpoints
     from autokata.kit.attempt import Attempt
 
     runner.prepare()
@@ -128,7 +134,7 @@ def test_the_shared_references_reach_learner_code_only_as_copies(tmp_path):
                     "    for value in (model, tokenizer, texts):\n"
                     "        _vandalize(value)\n"
                     "    return model, tokenizer\n")
-    model, tokenizer = models.reference("AutoModel", "bert"), models.tokenizer("bert")
+    model, tokenizer = checkpoints.reference("AutoModel", "bert"), checkpoints.tokenizer("bert")
     texts = ["one text"]
     before = {k: v.clone() for k, v in model.state_dict().items()}
     side, pad, length = tokenizer.padding_side, tokenizer.pad_token, len(tokenizer)
@@ -149,7 +155,7 @@ def test_a_learner_process_changes_its_own_copies_only(tmp_path):
 
     from autokata import runner, zoo
     from autokata.judge.proxy import RemoteAttempt
-    from autokata.kit import models
+    from autokata.kit import checkpoints
 
     runner.prepare()
     zoo.ensure()
@@ -159,14 +165,14 @@ def test_a_learner_process_changes_its_own_copies_only(tmp_path):
                     "    for value in (model, tokenizer, texts):\n"
                     "        _vandalize(value)\n"
                     "    return model\n")
-    shared, tokenizer = models.reference("AutoModel", "bert"), models.tokenizer("bert")
-    private = models.private_copy("AutoModel", "bert")
+    shared, tokenizer = checkpoints.reference("AutoModel", "bert"), checkpoints.tokenizer("bert")
+    private = checkpoints.private_copy("AutoModel", "bert")
     before = {k: v.clone() for k, v in shared.state_dict().items()}
     side = tokenizer.padding_side
     attempt = RemoteAttempt.load(file)
     try:
         returned = attempt.embed(shared, tokenizer, ["one text"])
-        attempt.embed(private, models.private_tokenizer("bert"), [])
+        attempt.embed(private, checkpoints.private_tokenizer("bert"), [])
     finally:
         attempt.close()
     assert all(torch.equal(before[k], v) for k, v in shared.state_dict().items())

@@ -6,9 +6,8 @@ from hypothesis import example, given
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, loading
 from autokata.kit import strategies as s
-from autokata.kit import track_a1 as a1
 
 ANSWER = (
     "AutoModel",
@@ -105,26 +104,26 @@ VALUE_LESSON = (
 def loads_the_base_model(attempt, name):
     from transformers import AutoModel
 
-    model = m.expect_model(attempt.load_encoder(m.checkpoint(name)), "load_encoder", name)
+    model = loading.expect_model(attempt.load_encoder(checkpoints.checkpoint(name)), "load_encoder", name)
     got = type(model).__name__
-    m.expect_class(model, AutoModel, name, HEAD_LESSON.format(got=got))
+    loading.expect_class(model, AutoModel, name, HEAD_LESSON.format(got=got))
 
 
 @check("load_encoder loads the checkpoint's trained weights", family=zoo.ENCODERS)
 def loads_trained_weights(attempt, name):
-    model = m.expect_model(attempt.load_encoder(m.checkpoint(name)), "load_encoder", name)
-    m.expect_loaded(model, name)
+    model = loading.expect_model(attempt.load_encoder(checkpoints.checkpoint(name)), "load_encoder", name)
+    loading.expect_loaded(model, name)
 
 
 def _family(name):
     """How a lesson names the encoder: "the bert encoder"."""
-    return f"the {m.reference('AutoModel', name).config.model_type} encoder"
+    return f"the {checkpoints.reference('AutoModel', name).config.model_type} encoder"
 
 
 @cache
 def _left_tokenizer(name):
     """A tokenizer of the check's own that pads on the left (the left-padding mistake)."""
-    tokenizer = a1.private_tokenizer(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     tokenizer.padding_side = "left"
     return tokenizer
 
@@ -138,8 +137,8 @@ def _pooled(name, texts):
     """The masked mean of the reference encoder, and what each pooling mistake gives instead."""
     import torch
 
-    reference = m.reference("AutoModel", name)
-    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
+    reference = checkpoints.reference("AutoModel", name)
+    batch = checkpoints.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
     left = _left_tokenizer(name)(list(texts), padding=True, return_tensors="pt")
     with torch.no_grad():
         hidden = reference(**batch).last_hidden_state
@@ -201,7 +200,7 @@ def _mistake(got, pooled):
 
 @check("embed returns the masked mean of last_hidden_state", family=zoo.ENCODERS)
 def embeddings_are_masked_means(attempt, name):
-    model, tokenizer = a1.private_copy("AutoModel", name), a1.private_tokenizer(name)
+    model, tokenizer = checkpoints.private_copy("AutoModel", name), checkpoints.private_tokenizer(name)
 
     @given(texts=s.uneven_batches())
     @example(texts=["good", "the music was long and the drive felt short"])
@@ -220,7 +219,7 @@ def embeddings_are_masked_means(attempt, name):
 
 @check("a text's embedding is the same alone and inside a padded batch", family=zoo.ENCODERS)
 def batching_does_not_change_a_text(attempt, name):
-    model, tokenizer = a1.private_copy("AutoModel", name), a1.private_tokenizer(name)
+    model, tokenizer = checkpoints.private_copy("AutoModel", name), checkpoints.private_tokenizer(name)
 
     @given(texts=s.uneven_batches())
     @example(texts=["good", "the music was long and the drive felt short"])

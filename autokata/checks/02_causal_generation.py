@@ -7,10 +7,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import generation as g
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, decoders, forward_passes, generate_watches, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a1 as a1
 
 ANSWER = (
     "AutoModelForCausalLM",
@@ -98,50 +96,50 @@ SPECIALS_PROMPT, SPECIALS_N_TOKENS = "the cat sat on the", 6
 
 @check("load_generator loads the causal-LM class for the checkpoint", family=zoo.DECODERS)
 def loads_the_causal_lm_class(attempt, name):
-    a1.load_with(attempt, "load_generator", name, "AutoModelForCausalLM", HEAD_LESSON)
+    loading.load_with(attempt, "load_generator", name, "AutoModelForCausalLM", HEAD_LESSON)
 
 
 @check("load_generator loads the checkpoint's trained weights", family=zoo.DECODERS)
 def loads_trained_weights(attempt, name):
-    model = m.expect_model(attempt.load_generator(m.checkpoint(name)), "load_generator", name)
-    m.expect_loaded(model, name)
+    model = loading.expect_model(attempt.load_generator(checkpoints.checkpoint(name)), "load_generator", name)
+    loading.expect_loaded(model, name)
 
 
 def _diagnose(run, name, prompt, n_tokens, expected, with_prompt):
     """Say what went wrong in a continuation that is not the reference (or crashed)."""
     shown = dict(on=name, prompt=prompt, n_tokens=n_tokens)
     if run.any_request(lambda c: c.max_new_tokens is None and c.max_length == n_tokens):
-        said = {"generate_said": a1.crash_line(run.crash)} if run.crash else {}
+        said = {"generate_said": crashes.crash_line(run.crash)} if run.crash else {}
         fail(MAX_LENGTH_LESSON, **shown, **said)
-    got = a1.expect_text(run.result(), "continue_text", name, **shown)
+    got = returns.expect_text(run.result(), "continue_text", name, **shown)
     starts_with_prompt = got.strip().startswith(prompt) and not expected.strip().startswith(prompt)
     if got.strip() == with_prompt.strip() or starts_with_prompt:
         fail(PROMPT_LESSON, **shown, expected=expected, got=got)
-    prompt_length = len(m.tokenizer(name)(prompt)["input_ids"])
-    other = run.any_request(lambda c: a1.new_token_budget(c, prompt_length) != n_tokens)
+    prompt_length = len(checkpoints.tokenizer(name)(prompt)["input_ids"])
+    other = run.any_request(lambda c: generate_watches.new_token_budget(c, prompt_length) != n_tokens)
     if other is not None and len(run.requests) == 1:
-        fail(BUDGET_LESSON, **shown, new_tokens_allowed=a1.new_token_budget(other, prompt_length))
+        fail(BUDGET_LESSON, **shown, new_tokens_allowed=generate_watches.new_token_budget(other, prompt_length))
     fail(VALUE_LESSON, **shown, expected=expected, got=got)
 
 
 @check("continue_text returns the greedy continuation of exactly n_tokens, without the prompt", family=zoo.DECODERS)
 def continues_greedily(attempt, name):
-    model = a1.private_copy("AutoModelForCausalLM", name)
-    tokenizer = a1.private_tokenizer(name)
+    model = checkpoints.private_copy("AutoModelForCausalLM", name)
+    tokenizer = checkpoints.private_tokenizer(name)
 
     @given(prompt=s.sentences(1, 8), n_tokens=st.integers(1, 8))
     def prop(prompt, n_tokens):
-        run = a1.generating(lambda: attempt.continue_text(model, tokenizer, prompt, n_tokens))
-        if run.any_request(a1.samples):
+        run = generate_watches.generating(lambda: attempt.continue_text(model, tokenizer, prompt, n_tokens))
+        if run.any_request(generate_watches.samples):
             fail(SAMPLING_LESSON, on=name, prompt=prompt, n_tokens=n_tokens)
         if run.any_request(lambda c: c.num_beams > 1):
             fail(BEAMS_LESSON, on=name, prompt=prompt, n_tokens=n_tokens)
-        reference, shared = m.reference("AutoModelForCausalLM", name), m.tokenizer(name)
-        new_ids = g.reference_generate(reference, shared, prompt, max_new_tokens=n_tokens, do_sample=False)[0]
-        expected = a1.decode(shared, new_ids)
+        reference, shared = checkpoints.reference("AutoModelForCausalLM", name), checkpoints.tokenizer(name)
+        new_ids = decoders.reference_generate(reference, shared, prompt, max_new_tokens=n_tokens, do_sample=False)[0]
+        expected = decoders.decode(shared, new_ids)
         if run.crash is None and isinstance(run.value, str) and run.value.strip() == expected.strip():
             return
-        with_prompt = a1.decode(shared, shared(prompt)["input_ids"] + new_ids)
+        with_prompt = decoders.decode(shared, shared(prompt)["input_ids"] + new_ids)
         _diagnose(run, name, prompt, n_tokens, expected, with_prompt)
 
     prop()
@@ -155,13 +153,13 @@ def drops_special_tokens(attempt, name):
     forward pass."""
     import torch
 
-    tokenizer = a1.private_tokenizer(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     ending = {tokenizer.eos_token_id, tokenizer.pad_token_id}
     specials = [i for i in tokenizer.all_special_ids if i not in ending]
     inputs = tokenizer(SPECIALS_PROMPT, return_tensors="pt")
     # GPT-2's only special token is its end of text: nothing to emit there.
-    emitter = a1.SpecialEveryOtherStep(specials[0]) if specials else None
-    reference = a1.private_copy("AutoModelForCausalLM", name)
+    emitter = forward_passes.SpecialEveryOtherStep(specials[0]) if specials else None
+    reference = checkpoints.private_copy("AutoModelForCausalLM", name)
     if emitter is not None:
         emitter.install()
         emitter.apply(reference)
@@ -172,11 +170,11 @@ def drops_special_tokens(attempt, name):
         if emitter is not None:
             emitter.uninstall()
     new_ids = output[0, inputs["input_ids"].shape[1]:].tolist()
-    expected = a1.decode(tokenizer, new_ids)
-    model = a1.private_copy("AutoModelForCausalLM", name)
+    expected = decoders.decode(tokenizer, new_ids)
+    model = checkpoints.private_copy("AutoModelForCausalLM", name)
     with emitter if emitter is not None else contextlib.nullcontext():
         got = attempt.continue_text(model, tokenizer, SPECIALS_PROMPT, SPECIALS_N_TOKENS)
-    got = a1.expect_text(got, "continue_text", name, prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS)
+    got = returns.expect_text(got, "continue_text", name, prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS)
     if got.strip() == expected.strip():
         return
     shown = dict(on=name, prompt=SPECIALS_PROMPT, n_tokens=SPECIALS_N_TOKENS, expected=expected, got=got)

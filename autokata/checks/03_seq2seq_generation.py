@@ -5,10 +5,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import generation as g
-from autokata.kit import models as m
+from autokata.kit import checkpoints, decoders, generate_watches, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a1 as a1
 
 ANSWER = (
     "AutoModelForSeq2SeqLM",
@@ -91,18 +89,18 @@ VALUE_LESSON = "Your text is not the beam-search output for these beams and this
 
 @check("load_seq2seq loads the encoder-decoder generation class for the checkpoint", family=zoo.SEQ2SEQ)
 def loads_the_seq2seq_class(attempt, name):
-    a1.load_with(attempt, "load_seq2seq", name, "AutoModelForSeq2SeqLM", HEAD_LESSON)
+    loading.load_with(attempt, "load_seq2seq", name, "AutoModelForSeq2SeqLM", HEAD_LESSON)
 
 
 @check("load_seq2seq loads the checkpoint's trained weights", family=zoo.SEQ2SEQ)
 def loads_trained_weights(attempt, name):
-    model = m.expect_model(attempt.load_seq2seq(m.checkpoint(name)), "load_seq2seq", name)
-    m.expect_loaded(model, name)
+    model = loading.expect_model(attempt.load_seq2seq(checkpoints.checkpoint(name)), "load_seq2seq", name)
+    loading.expect_loaded(model, name)
 
 
 def _expect_beam_search(run, beams, shown):
     """The spy's verdict: tiny models often give the same text greedily and with beams."""
-    if run.any_request(a1.samples):
+    if run.any_request(generate_watches.samples):
         fail(SAMPLING_LESSON, **shown)
     if run.any_request(lambda c: c.num_beams == 1):
         fail(GREEDY_LESSON, **shown)
@@ -113,29 +111,31 @@ def _expect_beam_search(run, beams, shown):
 
 def _diagnose(run, name, tokenizer, text, max_new_tokens, expected, shown):
     """Say what went wrong in an output that is not the reference."""
-    got = a1.expect_text(run.result(), "transduce", name, **shown)
+    got = returns.expect_text(run.result(), "transduce", name, **shown)
     specials = [t for t in tokenizer.all_special_tokens if t in got and t not in text]
     if specials:
         fail(SPECIALS_LESSON, **shown, special_tokens_left=specials, expected=expected, got=got)
-    other = run.any_request(lambda c: a1.new_token_budget(c, start_length=1) != max_new_tokens)
+    other = run.any_request(lambda c: generate_watches.new_token_budget(c, start_length=1) != max_new_tokens)
     if other is not None:
-        fail(BUDGET_LESSON, **shown, new_tokens_allowed=a1.new_token_budget(other, start_length=1))
+        fail(BUDGET_LESSON, **shown, new_tokens_allowed=generate_watches.new_token_budget(other, start_length=1))
     fail(VALUE_LESSON, **shown, expected=expected, got=got)
 
 
 @check("transduce returns the beam-search output without special tokens", family=zoo.SEQ2SEQ)
 def transduces_with_beams(attempt, name):
-    model = a1.private_copy("AutoModelForSeq2SeqLM", name)
-    tokenizer = a1.private_tokenizer(name)
+    model = checkpoints.private_copy("AutoModelForSeq2SeqLM", name)
+    tokenizer = checkpoints.private_tokenizer(name)
 
     @given(text=s.sentences(1, 8), num_beams=st.integers(2, 5), max_new_tokens=st.integers(2, 8))
     def prop(text, num_beams, max_new_tokens):
         shown = dict(on=name, text=text, num_beams=num_beams, max_new_tokens=max_new_tokens)
-        run = a1.generating(lambda: attempt.transduce(model, tokenizer, text, num_beams, max_new_tokens))
+        run = generate_watches.generating(lambda: attempt.transduce(model, tokenizer, text, num_beams, max_new_tokens))
         _expect_beam_search(run, num_beams, shown)
-        reference, shared = m.reference("AutoModelForSeq2SeqLM", name), m.tokenizer(name)
-        new_ids = g.reference_generate(reference, shared, text, num_beams=num_beams, max_new_tokens=max_new_tokens)
-        expected = a1.decode(shared, new_ids[0])
+        reference, shared = checkpoints.reference("AutoModelForSeq2SeqLM", name), checkpoints.tokenizer(name)
+        new_ids = decoders.reference_generate(
+            reference, shared, text, num_beams=num_beams, max_new_tokens=max_new_tokens
+        )
+        expected = decoders.decode(shared, new_ids[0])
         if run.crash is None and isinstance(run.value, str) and run.value.strip() == expected.strip():
             return
         _diagnose(run, name, shared, text, max_new_tokens, expected, shown)

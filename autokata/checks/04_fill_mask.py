@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a1 as a1
 from autokata.kit.outcomes import LearnerCrash
 
 ANSWER = (
@@ -95,13 +94,13 @@ _NEVER = -1.0e4
 
 @check("load_mlm loads the masked-LM class for the checkpoint", family=zoo.ENCODERS)
 def loads_the_masked_lm_class(attempt, name):
-    a1.load_with(attempt, "load_mlm", name, "AutoModelForMaskedLM", HEAD_LESSON)
+    loading.load_with(attempt, "load_mlm", name, "AutoModelForMaskedLM", HEAD_LESSON)
 
 
 @check("load_mlm loads the checkpoint's trained weights", family=zoo.ENCODERS)
 def loads_trained_weights(attempt, name):
-    model = m.expect_model(attempt.load_mlm(m.checkpoint(name)), "load_mlm", name)
-    m.expect_loaded(model, name)
+    model = loading.expect_model(attempt.load_mlm(checkpoints.checkpoint(name)), "load_mlm", name)
+    loading.expect_loaded(model, name)
 
 
 def _unreadable(text):
@@ -114,8 +113,8 @@ def _hidden_ids(name):
     """Ids whose decoded, stripped text is unreadable or repeats another token's (or a special
     token's) text. Two rankings that differ only in such ids would give equal lists of strings, so
     the models of this kata never prefer them; special tokens stay, they compete like any other."""
-    tokenizer = m.tokenizer(name)
-    rows = m.reference("AutoModelForMaskedLM", name).get_output_embeddings().weight.shape[0]
+    tokenizer = checkpoints.tokenizer(name)
+    rows = checkpoints.reference("AutoModelForMaskedLM", name).get_output_embeddings().weight.shape[0]
     specials = set(tokenizer.all_special_ids)
     seen = {tokenizer.decode([i]).strip() for i in specials} | {""}
     hidden = []
@@ -144,7 +143,7 @@ def _pristine(name):
 
     import torch
 
-    model = copy.deepcopy(m.reference("AutoModelForMaskedLM", name)).eval()
+    model = copy.deepcopy(checkpoints.reference("AutoModelForMaskedLM", name)).eval()
     with torch.no_grad():
         _bias(model)[list(_hidden_ids(name))] = _NEVER
     return model
@@ -160,10 +159,10 @@ def _model_for_learner(name):
 def _logits(model, name, text):
     import torch
 
-    batch = m.tokenizer(name)(text, return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(text, return_tensors="pt")
     with torch.no_grad():
         logits = model(**batch).logits[0]
-    return logits, batch["input_ids"][0].tolist().index(m.tokenizer(name).mask_token_id)
+    return logits, batch["input_ids"][0].tolist().index(checkpoints.tokenizer(name).mask_token_id)
 
 
 def _ranked(model, name, text, k):
@@ -172,7 +171,7 @@ def _ranked(model, name, text, k):
 
     logits, position = _logits(model, name, text)
     without_specials = logits[position].clone()
-    without_specials[m.tokenizer(name).all_special_ids] = -torch.inf
+    without_specials[checkpoints.tokenizer(name).all_special_ids] = -torch.inf
     return {
         "at the mask": logits[position].topk(k).indices.tolist(),
         "whole sentence": logits.max(dim=0).values.topk(k).indices.tolist(),
@@ -182,7 +181,7 @@ def _ranked(model, name, text, k):
 
 
 def _words(name, ids, **decoding):
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     return [tokenizer.decode([token], **decoding).strip() for token in ids]
 
 
@@ -194,11 +193,11 @@ def _fill(attempt, model, tokenizer, name, text, k, shown):
         got = attempt.fill_mask(model, tokenizer, text, k)
     except LearnerCrash as crash:
         if mask_lesson:
-            fail(mask_lesson, on=name, **shown, your_code_raised=a1.crash_line(crash))
+            fail(mask_lesson, on=name, **shown, your_code_raised=crashes.crash_line(crash))
         raise
     if mask_lesson and isinstance(got, (list, tuple)) and not got:
         fail(mask_lesson, on=name, **shown, got=got)
-    return a1.expect_str_list(got, "fill_mask", name, k, **shown)
+    return returns.expect_str_list(got, "fill_mask", name, k, **shown)
 
 
 def _matches(got, plain, skipped):
@@ -216,15 +215,15 @@ def _judge(got, ranked, name, shown):
         return
     dropped = ranked["without specials"]
     if dropped != best and _matches(got, _words(name, dropped), _words(name, dropped)):
-        special = next(t for t in best if t not in dropped and t in m.tokenizer(name).all_special_ids)
+        special = next(t for t in best if t not in dropped and t in checkpoints.tokenizer(name).all_special_ids)
         fail(
-            SPECIALS_DROPPED_LESSON.format(special=m.tokenizer(name).convert_ids_to_tokens(special)),
+            SPECIALS_DROPPED_LESSON.format(special=checkpoints.tokenizer(name).convert_ids_to_tokens(special)),
             on=name, **shown, expected=expected, got=got,
         )
     wrong_places = (_words(name, ranked[key]) for key in ("whole sentence", "whole sentence, flattened"))
     if any(_matches(got, words, words) for words in wrong_places):
         fail(WHOLE_SEQUENCE_LESSON, on=name, **shown, expected=expected, got=got)
-    if got == [t.strip() for t in m.tokenizer(name).convert_ids_to_tokens(best)]:
+    if got == [t.strip() for t in checkpoints.tokenizer(name).convert_ids_to_tokens(best)]:
         fail(PIECES_LESSON, on=name, **shown, expected=expected, got=got)
     if sorted(g.strip() for g in got) == sorted(expected):
         fail(ORDER_LESSON, on=name, **shown, expected=expected, got=got)
@@ -234,7 +233,7 @@ def _judge(got, ranked, name, shown):
 @check("fill_mask returns the k best tokens at the tokenizer's mask, decoded and stripped", family=zoo.ENCODERS)
 def fills_the_blank(attempt, name):
     model = _model_for_learner(name)
-    tokenizer = a1.private_tokenizer(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     mask = tokenizer.mask_token
 
     @given(left=st.lists(s.words(), max_size=6), right=st.lists(s.words(), max_size=6), k=st.integers(1, 10))
@@ -254,9 +253,9 @@ def ranks_special_tokens_too(attempt, name):
     score there: it shifts that token's output bias until, at the blank, it lands at a drawn rank."""
     import torch
 
-    shared = m.tokenizer(name)
+    shared = checkpoints.tokenizer(name)
     specials = sorted(set(shared.all_special_ids))
-    tokenizer = a1.private_tokenizer(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     mask = tokenizer.mask_token
 
     @given(

@@ -6,9 +6,8 @@ from hypothesis import given
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, heads, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a1 as a1
 
 ANSWER = (
     "AutoModelForSequenceClassification",
@@ -97,18 +96,20 @@ VALUE_LESSON = "Your labels are not the names of each text's best-scoring label.
 
 @check("load_sentiment_classifier loads the sequence-classification class", family=zoo.ENCODERS)
 def loads_the_classification_class(attempt, name):
-    a1.load_with(attempt, "load_sentiment_classifier", name, "AutoModelForSequenceClassification", HEAD_LESSON)
+    loading.load_with(attempt, "load_sentiment_classifier", name, "AutoModelForSequenceClassification", HEAD_LESSON)
 
 
 @check("load_sentiment_classifier keeps the checkpoint's trained encoder weights", family=zoo.ENCODERS)
 def loads_trained_weights(attempt, name):
-    model = m.expect_model(attempt.load_sentiment_classifier(m.checkpoint(name)), "load_sentiment_classifier", name)
-    m.expect_loaded(model, name)
+    loaded = attempt.load_sentiment_classifier(checkpoints.checkpoint(name))
+    model = loading.expect_model(loaded, "load_sentiment_classifier", name)
+    loading.expect_loaded(model, name)
 
 
 @check("two labels, id2label {0: negative, 1: positive} and label2id its inverse", family=zoo.ENCODERS)
 def names_the_two_labels(attempt, name):
-    model = m.expect_model(attempt.load_sentiment_classifier(m.checkpoint(name)), "load_sentiment_classifier", name)
+    loaded = attempt.load_sentiment_classifier(checkpoints.checkpoint(name))
+    model = loading.expect_model(loaded, "load_sentiment_classifier", name)
     config = model.config
     id2label, label2id = dict(config.id2label), dict(config.label2id)
     if config.num_labels != 2:
@@ -136,30 +137,30 @@ def _expect_names(value, name, texts):
         isinstance(i, numbers.Integral) or hasattr(i, "dtype") for i in items
     ):
         fail(INT_LESSON, on=name, texts=texts, got=value)
-    return a1.expect_str_list(value, "predict", name, len(texts), texts=texts)
+    return returns.expect_str_list(value, "predict", name, len(texts), texts=texts)
 
 
 @check("predict returns the name of each text's best label", family=zoo.ENCODERS)
 def predicts_label_names(attempt, name):
-    model = a1.load_with(
+    model = loading.load_with(
         attempt, "load_sentiment_classifier", name, "AutoModelForSequenceClassification", HEAD_LESSON
     )
-    tokenizer = a1.private_tokenizer(name)
-    m.sharpen_head(model, seed=0)
+    tokenizer = checkpoints.private_tokenizer(name)
+    heads.sharpen_head(model, seed=0)
 
     @given(texts=s.uneven_batches(max_size=5))
     def prop(texts):
-        shared = m.tokenizer(name)
-        logits = a1.logits_of(model, shared, texts)
+        shared = checkpoints.tokenizer(name)
+        logits = heads.batch_logits(model, shared, texts)
         if tuple(logits.shape) != (len(texts), 2):
             fail(NUM_LABELS_LESSON, on=name, texts=texts, logits_shape=tuple(logits.shape))
-        a1.split_decisions(model, shared, texts)
+        heads.split_decisions(model, shared, texts)
         got = _expect_names(attempt.predict(model, tokenizer, list(texts)), name, texts)
-        logits = a1.logits_of(model, shared, texts)
+        logits = heads.batch_logits(model, shared, texts)
         expected = _names(model, logits)
-        if all(g == e or tie for g, e, tie in zip(got, expected, a1.near_ties(logits))):
+        if all(g == e or tie for g, e, tie in zip(got, expected, heads.near_ties(logits))):
             return
-        if got == _names(model, a1.logits_of(model, shared, texts, attention=False)):
+        if got == _names(model, heads.batch_logits(model, shared, texts, attention=False)):
             fail(PADDING_LESSON, on=name, texts=texts, expected=expected, got=got)
         fail(VALUE_LESSON, on=name, texts=texts, expected=expected, got=got)
 

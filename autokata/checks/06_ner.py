@@ -6,9 +6,8 @@ from hypothesis import strategies as st
 from autokata import zoo
 from autokata.zoo.corpus import RARE_WORDS
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, heads, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a2 as a2
 
 ANSWER = (
     "AutoModelForTokenClassification",
@@ -129,13 +128,14 @@ def word_lists() -> st.SearchStrategy[list[str]]:
 
 @check("load_tagger loads a token-classification head on the trained encoder", family=zoo.ENCODERS)
 def loads_a_token_classifier(attempt, name):
-    with a2.on_crash(name):
-        model = m.expect_model(attempt.load_tagger(m.checkpoint(name), list(FIXED_LABELS)), "load_tagger", name)
-    a2.expect_auto_class(
+    with crashes.on_crash(name):
+        loaded = attempt.load_tagger(checkpoints.checkpoint(name), list(FIXED_LABELS))
+        model = loading.expect_model(loaded, "load_tagger", name)
+    loading.expect_auto_class(
         model, "AutoModelForTokenClassification", name,
         {"AutoModelForSequenceClassification": SEQUENCE_LESSON}, HEAD_LESSON,
     )
-    m.expect_loaded(model, name)
+    loading.expect_loaded(model, name)
 
 
 def _as_index(key):
@@ -150,8 +150,9 @@ def _as_index(key):
 def names_every_label(attempt, name):
     @given(labels=bio_labels())
     def prop(labels):
-        with a2.on_crash(name, labels=labels):
-            model = m.expect_model(attempt.load_tagger(m.checkpoint(name), list(labels)), "load_tagger", name)
+        with crashes.on_crash(name, labels=labels):
+            loaded = attempt.load_tagger(checkpoints.checkpoint(name), list(labels))
+            model = loading.expect_model(loaded, "load_tagger", name)
         config = model.config
         wanted = dict(enumerate(labels))
         got_labels = {_as_index(k): v for k, v in dict(config.id2label or {}).items()}
@@ -168,11 +169,11 @@ def names_every_label(attempt, name):
 def _tagger(name, labels, seed, copies):
     """A private tagger with the drawn label names and a wide, seeded head (one copy per label count)."""
     if len(labels) not in copies:
-        copies[len(labels)] = a2.private_copy("AutoModelForTokenClassification", name, num_labels=len(labels))
+        copies[len(labels)] = checkpoints.private_copy("AutoModelForTokenClassification", name, num_labels=len(labels))
     model = copies[len(labels)]
     model.config.id2label = dict(enumerate(labels))
     model.config.label2id = {label: i for i, label in enumerate(labels)}
-    m.sharpen_head(model, seed)
+    heads.sharpen_head(model, seed)
     return model
 
 
@@ -225,17 +226,17 @@ FIRST_WORDS = ("the", "xylophone", "U.S.", "plays", "don't", "jukebox", "well-kn
 
 @check("tag gives each word the label of its first sub-token", family=zoo.ENCODERS)
 def tags_one_label_per_word(attempt, name):
-    tokenizer = m.tokenizer(name)
-    theirs = m.private_tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
+    theirs = checkpoints.private_tokenizer(name)
     copies = {}
 
     @given(labels=bio_labels(), words=word_lists(), seed=st.integers(0, 2**16))
     @example(labels=list(FIXED_LABELS), words=list(FIRST_WORDS), seed=3)
     def prop(labels, words, seed):
         model = _tagger(name, labels, seed, copies)
-        with a2.on_crash(name, words=words):
+        with crashes.on_crash(name, words=words):
             got = attempt.tag(model, theirs, list(words))
-        got = a2.expect_str_list(got, "tag", name, words=words)
+        got = returns.expect_str_list(got, "tag", name, words=words)
         readings = _readings(model, tokenizer, words)
         # The joined text counts as another reading only while it keeps one word per word.
         one_per_word = [r["first sub-token"] for r in readings if len(r["first sub-token"]) == len(words)]

@@ -26,8 +26,7 @@ from hypothesis import strategies as st
 from autokata import zoo
 from autokata.zoo.corpus import RARE_WORDS, WORDS
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_a2 as a2
+from autokata.kit import checkpoints, crashes, forward_passes, loading
 from autokata.kit.outcomes import Plain
 
 ANSWER = (
@@ -350,10 +349,10 @@ def _your_span(got, spans):
 
 @check("load_reader loads a question-answering head on the trained encoder", family=zoo.ENCODERS)
 def loads_a_reader(attempt, name):
-    with a2.on_crash(name):
-        model = m.expect_model(attempt.load_reader(m.checkpoint(name)), "load_reader", name)
-    a2.expect_auto_class(model, "AutoModelForQuestionAnswering", name, {}, HEAD_LESSON)
-    m.expect_loaded(model, name)
+    with crashes.on_crash(name):
+        model = loading.expect_model(attempt.load_reader(checkpoints.checkpoint(name)), "load_reader", name)
+    loading.expect_auto_class(model, "AutoModelForQuestionAnswering", name, {}, HEAD_LESSON)
+    loading.expect_loaded(model, name)
 
 
 #: Edge cases every run meets first (the learner profile draws three examples): a special
@@ -376,9 +375,9 @@ def _with_first_examples(test):
 
 @check("answer returns the best short span of the context, cut from the context", family=zoo.ENCODERS)
 def answers_with_the_best_span(attempt, name):
-    tokenizer = m.tokenizer(name)
-    theirs = m.private_tokenizer(name)
-    model = a2.private_copy("AutoModelForQuestionAnswering", name)
+    tokenizer = checkpoints.tokenizer(name)
+    theirs = checkpoints.private_tokenizer(name)
+    model = checkpoints.private_copy("AutoModelForQuestionAnswering", name)
     budget = model.config.hidden_size - 2
 
     @given(
@@ -391,7 +390,7 @@ def answers_with_the_best_span(attempt, name):
         context, encoding = _encode(tokenizer, question, words, budget)
         k = _plant(model, encoding, context, k_share, extra_share, seed, side, single)
         drawn = dict(question=question, context=context, max_answer_tokens=k)
-        with a2.TokenTypesSeen() as types_seen, a2.on_crash(name, **drawn):
+        with forward_passes.TokenTypesSeen() as types_seen, crashes.on_crash(name, **drawn):
             got = attempt.answer(model, theirs, question, context, k)
         if not isinstance(got, str):
             fail("`answer` should return the answer text, a str.", on=name, **drawn,

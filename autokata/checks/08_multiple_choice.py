@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, forward_passes, heads, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a2 as a2
 
 ANSWER = (
     "AutoModelForMultipleChoice",
@@ -102,7 +101,7 @@ def _rows(encoding):
 
 
 def _expect_rows(seen, tokenizer, name, prompt, choices):
-    """The rows the model read (`seen`, an `a2.RowsSeen`) must be the tokenizer's (prompt, choice)
+    """The rows the model read (`seen`, a `forward_passes.RowsSeen`) must be the tokenizer's (prompt, choice)
     pairs, one per choice."""
     prompts = [prompt] * len(choices)
     encoding = tokenizer(prompts, choices)
@@ -121,13 +120,13 @@ def _expect_rows(seen, tokenizer, name, prompt, choices):
 
 @check("load_chooser loads a multiple-choice head on the trained encoder", family=zoo.ENCODERS)
 def loads_a_chooser(attempt, name):
-    with a2.on_crash(name):
-        model = m.expect_model(attempt.load_chooser(m.checkpoint(name)), "load_chooser", name)
-    a2.expect_auto_class(
+    with crashes.on_crash(name):
+        model = loading.expect_model(attempt.load_chooser(checkpoints.checkpoint(name)), "load_chooser", name)
+    loading.expect_auto_class(
         model, "AutoModelForMultipleChoice", name,
         {"AutoModelForSequenceClassification": SEQUENCE_LESSON}, HEAD_LESSON,
     )
-    m.expect_loaded(model, name)
+    loading.expect_loaded(model, name)
 
 
 #: The first example every run meets: choices of very different lengths, so rows are padded.
@@ -139,9 +138,9 @@ FIRST_CHOICES = ("but it will be sunny soon and the streets were wet", "rain fel
 def chooses_the_best_choice(attempt, name):
     import torch
 
-    tokenizer = m.tokenizer(name)
-    theirs = m.private_tokenizer(name)
-    model = a2.private_copy("AutoModelForMultipleChoice", name)
+    tokenizer = checkpoints.tokenizer(name)
+    theirs = checkpoints.private_tokenizer(name)
+    model = checkpoints.private_copy("AutoModelForMultipleChoice", name)
 
     @given(
         prompt=s.sentences(1, 5),
@@ -150,10 +149,13 @@ def chooses_the_best_choice(attempt, name):
     )
     @example(prompt=FIRST_PROMPT, choices=list(FIRST_CHOICES), seed=7)
     def prop(prompt, choices, seed):
-        m.sharpen_head(model, seed)
-        with a2.RowsSeen(tokenizer.pad_token_id) as seen, a2.on_crash(name, prompt=prompt, choices=choices):
+        heads.sharpen_head(model, seed)
+        with (
+            forward_passes.RowsSeen(tokenizer.pad_token_id) as seen,
+            crashes.on_crash(name, prompt=prompt, choices=choices),
+        ):
             got = attempt.choose(model, theirs, prompt, list(choices))
-        got = a2.expect_int(got, "choose", name, prompt=prompt, choices=choices)
+        got = returns.expect_int(got, "choose", name, prompt=prompt, choices=choices)
         _expect_rows(seen, tokenizer, name, prompt, choices)
         if any(seen.read_padding):
             fail(MASK_LESSON, on=name, prompt=prompt, choices=choices)

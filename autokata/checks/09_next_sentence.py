@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, forward_passes, heads, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_a2 as a2
 
 ANSWER = (
     "AutoModelForNextSentencePrediction",
@@ -104,15 +103,15 @@ TOLERANCE = 2e-6
 def loads_the_nsp_head(attempt, name):
     import torch
 
-    with a2.on_crash(name):
-        model = m.expect_model(attempt.load_nsp(m.checkpoint(name)), "load_nsp", name)
-    a2.expect_auto_class(
+    with crashes.on_crash(name):
+        model = loading.expect_model(attempt.load_nsp(checkpoints.checkpoint(name)), "load_nsp", name)
+    loading.expect_auto_class(
         model, "AutoModelForNextSentencePrediction", name,
         {"AutoModelForSequenceClassification": SEQUENCE_LESSON}, HEAD_LESSON,
     )
-    m.expect_loaded(model, name)
-    trained = m.head_parameters(m.reference("AutoModelForNextSentencePrediction", name))
-    for key, parameter in m.head_parameters(model).items():
+    loading.expect_loaded(model, name)
+    trained = heads.head_parameters(checkpoints.reference("AutoModelForNextSentencePrediction", name))
+    for key, parameter in heads.head_parameters(model).items():
         if not torch.equal(parameter.detach(), trained[key].detach()):
             fail(HEAD_WEIGHTS_LESSON, on=name, parameter=key)
 
@@ -136,7 +135,7 @@ def _sharpen(model, seed):
     """Wide seeded pooler and NSP head, so the probability depends on the pair."""
     import torch
 
-    m.sharpen_head(model, seed, std=HEAD_STD)
+    heads.sharpen_head(model, seed, std=HEAD_STD)
     generator = torch.Generator().manual_seed(seed + 1)
     with torch.no_grad():
         for parameter in model.base_model.pooler.parameters():
@@ -145,17 +144,17 @@ def _sharpen(model, seed):
 
 @check("prob_is_next is the softmax probability of class 0 for the pair", family=zoo.NSP)
 def probability_that_b_follows_a(attempt, name):
-    tokenizer = m.tokenizer(name)
-    theirs = m.private_tokenizer(name)
-    model = a2.private_copy("AutoModelForNextSentencePrediction", name)
+    tokenizer = checkpoints.tokenizer(name)
+    theirs = checkpoints.private_tokenizer(name)
+    model = checkpoints.private_copy("AutoModelForNextSentencePrediction", name)
 
     @given(first=s.sentences(1, 4), second=s.sentences(1, 4), seed=st.integers(0, 2**16))
     def prop(first, second, seed):
         _sharpen(model.eval(), seed)
         drawn = dict(first=first, second=second)
-        with a2.on_crash(name, **drawn), a2.TokenTypesSeen() as types_seen:
+        with crashes.on_crash(name, **drawn), forward_passes.TokenTypesSeen() as types_seen:
             got = attempt.prob_is_next(model, theirs, first, second)
-        got = a2.expect_float(got, "prob_is_next", name, **drawn)
+        got = returns.expect_float(got, "prob_is_next", name, **drawn)
         logits = _logits(model.eval(), tokenizer, first, second)
         pair = logits["pair"]
         expected = float(pair.softmax(-1)[0])

@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, forward_passes, loading
 from autokata.kit import strategies as s
-from autokata.kit import track_a2 as a2
 from autokata.kit.outcomes import Plain
 
 ANSWER = (
@@ -135,9 +134,12 @@ TOLERANCE = 1e-5
 
 
 def _built(attempt, name):
-    with a2.on_crash(name):
-        model = m.expect_model(attempt.build_for_pretraining(m.checkpoint(name)), "build_for_pretraining", name)
-    a2.expect_auto_class(model, "AutoModelForPreTraining", name, {"AutoModelForMaskedLM": MLM_ONLY_LESSON}, HEAD_LESSON)
+    with crashes.on_crash(name):
+        built = attempt.build_for_pretraining(checkpoints.checkpoint(name))
+        model = loading.expect_model(built, "build_for_pretraining", name)
+    loading.expect_auto_class(
+        model, "AutoModelForPreTraining", name, {"AutoModelForMaskedLM": MLM_ONLY_LESSON}, HEAD_LESSON
+    )
     return model
 
 
@@ -146,13 +148,13 @@ def builds_from_scratch(attempt, name):
     from transformers import AutoConfig
 
     model = _built(attempt, name)
-    wanted = AutoConfig.from_pretrained(m.checkpoint(name))
+    wanted = AutoConfig.from_pretrained(checkpoints.checkpoint(name))
     fields = ("vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size")
     for field in fields:
         if getattr(model.config, field, None) != getattr(wanted, field):
             fail(CONFIG_LESSON, on=name, setting=field, expected=getattr(wanted, field),
                  got=getattr(model.config, field, None))
-    if m.same_weights(model, name):
+    if loading.same_weights(model, name):
         fail(FROM_PRETRAINED_LESSON, on=name)
 
 
@@ -207,7 +209,7 @@ def _expect_trainable_loss(got, gradient, name, shown):
     """The loss must be a one-element tensor whose gradient reaches the model's weights.
 
     A returned tensor crosses without its graph, so the gradient is taken where the graph lives,
-    by `gradient` (an `a2.LossGradient` watching the call), with respect to the input embeddings
+    by `gradient` (a `forward_passes.LossGradient` watching the call), with respect to the input embeddings
     of the model the learner was given.
     """
     import torch
@@ -227,8 +229,8 @@ def loss_is_mlm_plus_nsp(attempt, name):
     import torch
 
     model = _built(attempt, name)
-    tokenizer = m.tokenizer(name)
-    theirs = m.private_tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
+    theirs = checkpoints.private_tokenizer(name)
 
     @given(
         first=s.sentences(1, 4), second=s.sentences(1, 4), is_next=st.booleans(),
@@ -239,7 +241,7 @@ def loss_is_mlm_plus_nsp(attempt, name):
         shown = dict(first=first, second=second, mask_positions=positions, is_next=is_next)
         model.eval()
         torch.manual_seed(seed)
-        with a2.on_crash(name, **shown), a2.LossGradient() as gradient:
+        with crashes.on_crash(name, **shown), forward_passes.LossGradient() as gradient:
             got = attempt.pretraining_loss(model, theirs, first, second, list(positions), is_next)
         _expect_trainable_loss(got, gradient, name, shown)
         got = float(got.detach().reshape(()))

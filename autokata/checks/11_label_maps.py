@@ -6,8 +6,7 @@ from hypothesis import example, given
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_b1 as b
+from autokata.kit import checkpoints, heads, label_maps, loading
 
 ANSWER = (
     "AutoModelForSequenceClassification",
@@ -72,24 +71,25 @@ FIXED_LABELS = ("ham", "spam", "unsure")
 
 
 def _classifier(attempt, name, labels):
-    model = b.expect_classifier(attempt.load_classifier(m.checkpoint(name), list(labels)), "load_classifier", name)
-    return b.expect_full_precision(model, name, "load_classifier")
+    loaded = attempt.load_classifier(checkpoints.checkpoint(name), list(labels))
+    model = heads.expect_classifier(loaded, "load_classifier", name)
+    return loading.expect_full_precision(model, name, "load_classifier")
 
 
 @check("load_classifier loads a sequence classifier with the checkpoint's weights", family=zoo.ENCODERS)
 def loads_a_trained_classifier(attempt, name):
-    m.expect_loaded(_classifier(attempt, name, FIXED_LABELS), name)
+    loading.expect_loaded(_classifier(attempt, name, FIXED_LABELS), name)
 
 
 @check("the head has one output per label and both maps name them", family=zoo.ENCODERS)
 def head_and_maps_match_the_labels(attempt, name):
-    @given(labels=b.label_sets())
-    @example(labels=b.EDGE_LABEL_SETS[0])
-    @example(labels=b.EDGE_LABEL_SETS[1])
+    @given(labels=label_maps.label_sets())
+    @example(labels=label_maps.EDGE_LABEL_SETS[0])
+    @example(labels=label_maps.EDGE_LABEL_SETS[1])
     def prop(labels):
         model = _classifier(attempt, name, labels)
-        b.expect_head_size(model, name, len(labels), labels=labels)
-        b.expect_label_maps(model.config, labels, name)
+        heads.expect_head_size(model, name, len(labels), labels=labels)
+        label_maps.expect_label_maps(model.config, labels, name)
 
     prop()
 
@@ -99,9 +99,9 @@ def labels_survive_a_reload(attempt, name):
     import torch
     from transformers import AutoModelForSequenceClassification
 
-    @given(labels=b.label_sets())
-    @example(labels=b.EDGE_LABEL_SETS[0])
-    @example(labels=b.EDGE_LABEL_SETS[1])
+    @given(labels=label_maps.label_sets())
+    @example(labels=label_maps.EDGE_LABEL_SETS[0])
+    @example(labels=label_maps.EDGE_LABEL_SETS[1])
     def prop(labels):
         model = _classifier(attempt, name, labels)
         with tempfile.TemporaryDirectory(prefix="autokata-") as folder:
@@ -109,12 +109,12 @@ def labels_survive_a_reload(attempt, name):
             try:
                 reloaded = AutoModelForSequenceClassification.from_pretrained(folder)
             except Exception as error:  # noqa: BLE001 - a config that cannot be read back is the lesson
-                b.expect_label_maps(model.config, labels, name)
+                label_maps.expect_label_maps(model.config, labels, name)
                 fail(RELOAD_LESSON, on=name, labels=labels, the_reload_said=str(error).splitlines()[0])
-        b.expect_head_size(reloaded, name, len(labels), labels=labels, when=STAGE)
-        b.expect_label_maps(reloaded.config, labels, name, when=STAGE)
+        heads.expect_head_size(reloaded, name, len(labels), labels=labels, when=STAGE)
+        label_maps.expect_label_maps(reloaded.config, labels, name, when=STAGE)
         texts = ["the cat sat on the mat", "good music makes a long drive feel short"]
-        if not torch.allclose(b.logits_of(model, name, texts), b.logits_of(reloaded, name, texts), atol=1e-5):
+        if not torch.allclose(heads.logits_of(model, name, texts), heads.logits_of(reloaded, name, texts), atol=1e-5):
             fail(RELOAD_OUTPUT_LESSON, on=name, labels=labels)
 
     prop()

@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, heads, label_maps, loading
 from autokata.kit import strategies as s
-from autokata.kit import track_b1 as b
 
 ANSWER = (
     "AutoModelForSequenceClassification",
@@ -129,25 +128,26 @@ PROBES = (0.02, 0.3, 0.7, 0.98)
 
 
 def _multilabel(attempt, name, labels):
-    loaded = attempt.load_multilabel(m.checkpoint(name), list(labels))
-    return b.expect_full_precision(b.expect_classifier(loaded, "load_multilabel", name), name, "load_multilabel")
+    loaded = attempt.load_multilabel(checkpoints.checkpoint(name), list(labels))
+    model = heads.expect_classifier(loaded, "load_multilabel", name)
+    return loading.expect_full_precision(model, name, "load_multilabel")
 
 
 @check("load_multilabel loads a sequence classifier with the checkpoint's weights", family=zoo.ENCODERS)
 def loads_a_trained_classifier(attempt, name):
-    m.expect_loaded(_multilabel(attempt, name, FIXED_LABELS), name)
+    loading.expect_loaded(_multilabel(attempt, name, FIXED_LABELS), name)
 
 
 @check("load_multilabel sets the multi-label problem type, one output per label and both maps", family=zoo.ENCODERS)
 def configured_for_multi_label(attempt, name):
-    @given(labels=b.label_sets())
-    @example(labels=b.EDGE_LABEL_SETS[0])
+    @given(labels=label_maps.label_sets())
+    @example(labels=label_maps.EDGE_LABEL_SETS[0])
     def prop(labels):
         model = _multilabel(attempt, name, labels)
         if model.config.problem_type != MULTI_LABEL:
             fail(PROBLEM_TYPE_LESSON, on=name, declared_kind_of_problem=model.config.problem_type)
-        b.expect_head_size(model, name, len(labels), labels=labels)
-        b.expect_label_maps(model.config, labels, name)
+        heads.expect_head_size(model, name, len(labels), labels=labels)
+        label_maps.expect_label_maps(model.config, labels, name)
 
     prop()
 
@@ -155,7 +155,7 @@ def configured_for_multi_label(attempt, name):
 @st.composite
 def _multi_hot_batches(draw):
     """Labels, a batch of texts, and one 0/1 row per text (as floats, the way BCE wants them)."""
-    labels = draw(b.label_sets(max_size=12))
+    labels = draw(label_maps.label_sets(max_size=12))
     texts = draw(s.uneven_batches(max_size=3))
     row = st.lists(st.sampled_from((0.0, 1.0)), min_size=len(labels), max_size=len(labels))
     return labels, texts, draw(st.lists(row, min_size=len(texts), max_size=len(texts)))
@@ -170,9 +170,9 @@ def loss_is_bce_with_logits(attempt, name):
     def prop(drawn):
         labels, texts, rows = drawn
         model = _multilabel(attempt, name, labels)
-        b.expect_head_size(model, name, len(labels), labels=labels)
+        heads.expect_head_size(model, name, len(labels), labels=labels)
         targets = torch.tensor(rows)
-        loss, logits = b.loss_with_labels(model, name, texts, targets)
+        loss, logits = heads.loss_with_labels(model, name, texts, targets)
         shown = dict(on=name, labels=labels, multi_hot_labels=rows, declared_kind_of_problem=model.config.problem_type)
         if logits is None:
             fail(LOSS_ERROR_LESSON, **shown, the_model_said=str(loss).splitlines()[0])
@@ -209,7 +209,7 @@ def _tags(attempt, model, name, text, *threshold) -> set[int]:
 
     The learner gets its own copies of the model and the tokenizer: the check's model scores the
     references and names the labels, whatever the learner's code does to what it is given."""
-    got = attempt.predict_tags(b.for_learner(model), m.private_tokenizer(name), text, *threshold)
+    got = attempt.predict_tags(checkpoints.for_learner(model), checkpoints.private_tokenizer(name), text, *threshold)
     if not isinstance(got, (set, frozenset)):
         fail(SET_LESSON, on=name, got=f"{type(got).__name__}: {got!r}")
     if any(isinstance(tag, numbers.Integral) for tag in got):
@@ -251,7 +251,7 @@ def _diagnose(attempt, model, name, text, logits, threshold: float, got: set[int
     `fallback` when none does."""
     evidence = [(logits, threshold, got)]
     for probe in [model, *_probe_models(model)]:
-        probe_logits = b.logits_of(probe, name, [text])[0]
+        probe_logits = heads.logits_of(probe, name, [text])[0]
         evidence += [(probe_logits, t, _tags(attempt, probe, name, text, t)) for t in (threshold, *PROBES)]
     id2label = model.config.id2label
     shown = dict(
@@ -268,17 +268,17 @@ def _diagnose(attempt, model, name, text, logits, threshold: float, got: set[int
 @check("predict_tags keeps every label whose sigmoid probability is above the threshold", family=zoo.ENCODERS)
 def tags_are_sigmoid_above_threshold(attempt, name):
     @given(
-        labels=b.label_sets(),
+        labels=label_maps.label_sets(),
         texts=st.lists(s.sentences(), min_size=2, max_size=3),
         threshold=st.integers(5, 95).map(lambda percent: percent / 100),
         seed=st.integers(0, 2**16),
     )
-    @example(labels=b.EDGE_LABEL_SETS[0], texts=list(EDGE_TEXTS), threshold=0.5, seed=12)
-    @example(labels=b.EDGE_LABEL_SETS[1], texts=list(EDGE_TEXTS[::-1]), threshold=0.3, seed=1212)
+    @example(labels=label_maps.EDGE_LABEL_SETS[0], texts=list(EDGE_TEXTS), threshold=0.5, seed=12)
+    @example(labels=label_maps.EDGE_LABEL_SETS[1], texts=list(EDGE_TEXTS[::-1]), threshold=0.3, seed=1212)
     def prop(labels, texts, threshold, seed):
-        id2label, label2id = b.label_maps(labels)
-        model = b.sharp_classifier(name, seed, problem_type=MULTI_LABEL, id2label=id2label, label2id=label2id)
-        every_logits = b.logits_of(model, name, texts)
+        id2label, label2id = label_maps.label_maps(labels)
+        model = heads.sharp_classifier(name, seed, problem_type=MULTI_LABEL, id2label=id2label, label2id=label2id)
+        every_logits = heads.logits_of(model, name, texts)
         for text, logits in zip(texts, every_logits):
             got = _tags(attempt, model, name, text, threshold)
             if not _right(got, logits, threshold):

@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, heads, loading
 from autokata.kit import strategies as s
-from autokata.kit import track_b1 as b
 
 ANSWER = (
     "AutoModelForSequenceClassification",
@@ -115,17 +114,17 @@ FIXED_TEXTS = ("the movie was great", "the food was terrible and the service was
 
 
 def _regressor(attempt, name):
-    model = b.expect_classifier(attempt.load_regressor(m.checkpoint(name)), "load_regressor", name)
-    return b.expect_full_precision(model, name, "load_regressor")
+    model = heads.expect_classifier(attempt.load_regressor(checkpoints.checkpoint(name)), "load_regressor", name)
+    return loading.expect_full_precision(model, name, "load_regressor")
 
 
 def _expect_one_output(model, name):
-    b.expect_head_size(model, name, 1, ONE_OUTPUT_LESSON)
+    heads.expect_head_size(model, name, 1, ONE_OUTPUT_LESSON)
 
 
 @check("load_regressor loads a sequence classifier with the checkpoint's weights", family=zoo.ENCODERS)
 def loads_a_trained_model(attempt, name):
-    m.expect_loaded(_regressor(attempt, name), name)
+    loading.expect_loaded(_regressor(attempt, name), name)
 
 
 @check("load_regressor's head has a single output and a regression problem type", family=zoo.ENCODERS)
@@ -148,7 +147,7 @@ def loss_is_mse(attempt, name):
     def prop(texts, data):
         values = data.draw(st.lists(st.floats(-5, 5), min_size=len(texts), max_size=len(texts)), label="targets")
         targets = torch.tensor(values)
-        loss, logits = b.loss_with_labels(model, name, texts, targets)
+        loss, logits = heads.loss_with_labels(model, name, texts, targets)
         shown = dict(on=name, texts=texts, targets=values, declared_kind_of_problem=model.config.problem_type)
         if logits is None:
             fail(LOSS_ERROR_LESSON, **shown, the_model_said=str(loss).splitlines()[0])
@@ -160,7 +159,7 @@ def loss_is_mse(attempt, name):
 
 
 def _scores(attempt, model, name, texts) -> list[float]:
-    got = attempt.score(b.for_learner(model), m.private_tokenizer(name), list(texts))
+    got = attempt.score(checkpoints.for_learner(model), checkpoints.private_tokenizer(name), list(texts))
     if len(texts) == 1 and isinstance(got, numbers.Real) and not isinstance(got, bool):
         fail(SQUEEZE_LESSON, on=name, texts=texts, got=got)
     if isinstance(got, list) and got and all(isinstance(x, list) and len(x) == 1 for x in got):
@@ -176,7 +175,7 @@ def _without_mask(model, name, texts):
     """The outputs a batch gives when only the input ids reach the model (padding attended to)."""
     import torch
 
-    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
     with torch.no_grad():
         return model(input_ids=batch["input_ids"]).logits[:, 0]
 
@@ -187,7 +186,7 @@ def _left_padded(model, name, texts):
 
     import torch
 
-    tokenizer = copy.deepcopy(m.tokenizer(name))
+    tokenizer = copy.deepcopy(checkpoints.tokenizer(name))
     tokenizer.padding_side = "left"
     batch = tokenizer(list(texts), padding=True, return_tensors="pt")
     with torch.no_grad():
@@ -198,12 +197,12 @@ def _left_padded(model, name, texts):
 def scores_are_raw_logits(attempt, name):
     import torch
 
-    model = b.sharp_classifier(name, seed=13, num_labels=1)
+    model = heads.sharp_classifier(name, seed=13, num_labels=1)
 
     @given(texts=s.uneven_batches())
     @example(texts=list(EDGE_TEXTS))
     def prop(texts):
-        expected = b.logits_of(model, name, texts)[:, 0]
+        expected = heads.logits_of(model, name, texts)[:, 0]
         for batch in (texts, texts[-1:]):
             got = torch.tensor(_scores(attempt, model, name, batch))
             want = expected[-len(batch):]
@@ -222,7 +221,7 @@ def scores_are_raw_logits(attempt, name):
                 fail(ORDER_LESSON, **shown)
             for how, clean in CLEANINGS:
                 cleaned = [clean(t) for t in batch]
-                if cleaned != batch and torch.allclose(got, b.logits_of(model, name, cleaned)[:, 0], atol=1e-4):
+                if cleaned != batch and torch.allclose(got, heads.logits_of(model, name, cleaned)[:, 0], atol=1e-4):
                     fail(CHANGED_TEXT_LESSON.format(how=how), **shown)
             fail(SCORE_LESSON, **shown)
 

@@ -4,8 +4,7 @@ from hypothesis import example, given
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_b1 as b
+from autokata.kit import checkpoints, heads, label_maps, loading
 from autokata.kit.outcomes import LearnerCrash
 
 ANSWER = (
@@ -78,22 +77,23 @@ FIXED_LABELS = ("billing", "refund", "shipping", "other", "urgent")
 def _reloaded(attempt, name, labels):
     """The learner's model; a size-mismatch crash becomes the lesson about the flag."""
     try:
-        value = attempt.reload_with_labels(m.checkpoint(name), list(labels))
+        value = attempt.reload_with_labels(checkpoints.checkpoint(name), list(labels))
     except LearnerCrash as crash:
         if "ignore_mismatched_sizes" in str(crash) or "size mismatch" in str(crash):
             fail(FLAG_LESSON, on=name, old_labels=list(zoo.THREE_LABEL_NAMES), new_labels=list(labels))
         raise
-    return b.expect_full_precision(b.expect_classifier(value, "reload_with_labels", name), name, "reload_with_labels")
+    model = heads.expect_classifier(value, "reload_with_labels", name)
+    return loading.expect_full_precision(model, name, "reload_with_labels")
 
 
 @check("reload_with_labels replaces the 3-label head with one output per new label", family=zoo.THREE_LABELS)
 def head_has_the_new_size(attempt, name):
-    @given(labels=b.label_sets(exclude_sizes=NOT_THREE))
-    @example(labels=b.EDGE_LABEL_SETS[0])
-    @example(labels=b.EDGE_LABEL_SETS[1])
+    @given(labels=label_maps.label_sets(exclude_sizes=NOT_THREE))
+    @example(labels=label_maps.EDGE_LABEL_SETS[0])
+    @example(labels=label_maps.EDGE_LABEL_SETS[1])
     def prop(labels):
         model = _reloaded(attempt, name, labels)
-        b.expect_head_size(model, name, len(labels), NEW_HEAD_LESSON, labels=labels)
+        heads.expect_head_size(model, name, len(labels), NEW_HEAD_LESSON, labels=labels)
 
     prop()
 
@@ -103,8 +103,8 @@ def encoder_is_kept(attempt, name):
     import torch
 
     model = _reloaded(attempt, name, FIXED_LABELS)
-    m.expect_loaded(model, name)
-    theirs = m.reference("AutoModelForSequenceClassification", name).base_model.state_dict()
+    loading.expect_loaded(model, name)
+    theirs = checkpoints.reference("AutoModelForSequenceClassification", name).base_model.state_dict()
     for key, value in model.base_model.state_dict().items():
         if key in theirs and not torch.equal(value, theirs[key]):
             fail(ENCODER_LESSON, on=name, first_weight_that_differs=key)
@@ -112,11 +112,11 @@ def encoder_is_kept(attempt, name):
 
 @check("the label maps name the new labels, not the old three", family=zoo.THREE_LABELS)
 def maps_name_the_new_labels(attempt, name):
-    @given(labels=b.label_sets(exclude_sizes=NOT_THREE))
-    @example(labels=b.EDGE_LABEL_SETS[0])
-    @example(labels=b.EDGE_LABEL_SETS[1])
+    @given(labels=label_maps.label_sets(exclude_sizes=NOT_THREE))
+    @example(labels=label_maps.EDGE_LABEL_SETS[0])
+    @example(labels=label_maps.EDGE_LABEL_SETS[1])
     def prop(labels):
         model = _reloaded(attempt, name, labels)
-        b.expect_label_maps(model.config, labels, name, stale=zoo.THREE_LABEL_NAMES, stale_lesson=STALE_LESSON)
+        label_maps.expect_label_maps(model.config, labels, name, stale=zoo.THREE_LABEL_NAMES, stale_lesson=STALE_LESSON)
 
     prop()

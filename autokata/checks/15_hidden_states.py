@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints
 from autokata.kit import strategies as s
 from autokata.kit.outcomes import LearnerCrash
 
@@ -114,16 +114,16 @@ def _reference(name, text):
     """Every depth's token vectors for one text, from the check's own encoder."""
     import torch
 
-    batch = m.tokenizer(name)(text, return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(text, return_tensors="pt")
     with torch.no_grad():
-        states = m.reference("AutoModel", name)(**batch, output_hidden_states=True).hidden_states
+        states = checkpoints.reference("AutoModel", name)(**batch, output_hidden_states=True).hidden_states
     return [state[0] for state in states]
 
 
 def _vectors(attempt, name, text, layer, shape):
     import torch
 
-    got = attempt.layer_vectors(m.checkpoint(name), text, layer)
+    got = attempt.layer_vectors(checkpoints.checkpoint(name), text, layer)
     if not isinstance(got, torch.Tensor):
         fail(TENSOR_LESSON, on=name, text=text, layer=layer, got=f"{type(got).__name__}: {got!r}"[:200])
     shown = dict(on=name, text=text, layer=layer, expected_shape=shape, got_shape=tuple(got.shape))
@@ -136,7 +136,7 @@ def _vectors(attempt, name, text, layer, shape):
         return got
     if tuple(got.shape) == (1, *shape):
         fail(BATCH_LESSON, **shown)
-    if got.dim() == 2 and got.shape[0] == len(m.tokenizer(name)(text, add_special_tokens=False)["input_ids"]):
+    if got.dim() == 2 and got.shape[0] == len(checkpoints.tokenizer(name)(text, add_special_tokens=False)["input_ids"]):
         fail(SPECIALS_LESSON, **shown)
     _expect_text_as_given(name, text, layer, got, shown)
     if got.dim() == 2 and got.shape[0] > shape[0] and got.shape[1] == shape[1]:
@@ -208,7 +208,7 @@ def _expect_layers(attempt, name, text, layers):
 
 
 def _depth(name) -> int:
-    return m.reference("AutoModel", name).config.num_hidden_layers
+    return checkpoints.reference("AutoModel", name).config.num_hidden_layers
 
 
 @check("layer_vectors returns hidden_states[layer] for every layer 0..L", family=FAMILY)

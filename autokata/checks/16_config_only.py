@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_b2 as b2
+from autokata.kit import checkpoints, crashes, library_calls, returns
 from autokata.kit.outcomes import LearnerCrash
 
 ANSWER = (
@@ -114,12 +113,12 @@ def _reference(folder: Path | str) -> dict[str, Any]:
 @cache
 def _zoo_config(name: str) -> Any:
     """The zoo checkpoint's config (shared: copy it before changing it)."""
-    return _config(m.checkpoint(name))
+    return _config(checkpoints.checkpoint(name))
 
 
 @cache
 def _zoo_values(name: str) -> dict[str, Any]:
-    return _reference(m.checkpoint(name))
+    return _reference(checkpoints.checkpoint(name))
 
 
 #: Where encoder-decoders keep their decoder's depth, which the kata does not ask for.
@@ -151,11 +150,11 @@ def _decoder_readings(folder: Path | str, encoder_layers: int) -> set[int]:
     return ({*decoder, *(encoder_layers + layers for layers in decoder)} - {encoder_layers}) if config.is_encoder_decoder else set()
 
 
-def _crash_lesson(crash: LearnerCrash, loads: b2.CallsTo) -> str | None:
+def _crash_lesson(crash: LearnerCrash, loads: library_calls.CallsTo) -> str | None:
     if loads.raised:  # a model load ended in an error: on these folders, for want of weights
         return NO_WEIGHTS_LESSON
-    line = b2.crash_line(crash)
-    if line.startswith("KeyError") or (b2.missing_attribute(crash) and "Config' object" in line):
+    line = crashes.crash_line(crash)
+    if line.startswith("KeyError") or (crashes.missing_attribute(crash) and "Config' object" in line):
         return RAW_KEYS_LESSON
     return None
 
@@ -172,10 +171,10 @@ def _expect_description(attempt, folder: Path | str, name: str, **drawn: Any) ->
     from transformers import PreTrainedModel
 
     expected = _reference(folder)
-    with b2.CallsTo(PreTrainedModel, "from_pretrained") as loads:
-        with b2.lesson_on_crash(lambda crash: _crash_lesson(crash, loads), on=name, **drawn):
+    with library_calls.CallsTo(PreTrainedModel, "from_pretrained") as loads:
+        with crashes.lesson_on_crash(lambda crash: _crash_lesson(crash, loads), on=name, **drawn):
             got = attempt.describe(str(folder))
-    got = b2.expect_mapping(got, "describe", list(ATTRIBUTE_FOR), RETURN_LESSON, on=name)
+    got = returns.expect_mapping(got, "describe", list(ATTRIBUTE_FOR), RETURN_LESSON, on=name)
     for key, attribute in ATTRIBUTE_FOR.items():
         if _equal(got[key], expected[key]) and got[key] is not None:
             continue
@@ -195,7 +194,7 @@ def _expect_description(attempt, folder: Path | str, name: str, **drawn: Any) ->
 
 @check("describe reads a folder that holds only config.json", family=zoo.CONFIG_ONLY)
 def describes_config_only_folders(attempt, name):
-    _expect_description(attempt, m.checkpoint(name), name)
+    _expect_description(attempt, checkpoints.checkpoint(name), name)
 
 
 @check("describe reports the sizes written in the folder it is given", family=zoo.CONFIG_ONLY)

@@ -9,8 +9,7 @@ from typing import Any
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_b2 as b2
+from autokata.kit import checkpoints, crashes, library_calls, loading
 from autokata.kit.outcomes import LearnerCrash
 
 ANSWER = ("AutoModel", "from_pretrained", "dtype", "torch_dtype")
@@ -84,11 +83,11 @@ _UNSUPPORTED = re.compile(r"Unrecognized configuration class .* for this kind of
 
 
 def _crash_lesson(crash: LearnerCrash) -> str | None:
-    line = b2.crash_line(crash)
+    line = crashes.crash_line(crash)
     unsupported = _UNSUPPORTED.search(line)
     if unsupported:
         return UNSUPPORTED_LESSON.format(auto_class=unsupported.group(1))
-    attribute = b2.missing_attribute(crash)
+    attribute = crashes.missing_attribute(crash)
     if attribute and "module 'torch'" in line:
         return TYPE_NAME_LESSON.format(attribute=attribute)
     return None
@@ -103,7 +102,7 @@ def _stored_parameters(name: str) -> frozenset[str]:
     (others, like a pooler the checkpoint lacks, are initialised anew at every load)."""
     from safetensors import safe_open
 
-    reference = m.reference("AutoModel", name)
+    reference = checkpoints.reference("AutoModel", name)
     with safe_open(str(zoo.path(name) / "model.safetensors"), "pt") as file:
         keys = set(file.keys())
     prefix = reference.base_model_prefix
@@ -117,7 +116,7 @@ def _kept_in_float32(name: str) -> frozenset[str]:
     here with the installed library rather than assumed from one release."""
     import torch
 
-    reference = m.reference("AutoModel", name, dtype=torch.bfloat16)
+    reference = checkpoints.reference("AutoModel", name, dtype=torch.bfloat16)
     return frozenset(n for n, p in reference.named_parameters() if p.dtype == torch.float32)
 
 
@@ -141,11 +140,11 @@ def _expect_bf16(model: Any, name: str) -> None:
     fail(lesson, **shown, for_example=f"{first}: {dtypes[first]}")
 
 
-def _expect_rounded_checkpoint(model: Any, name: str, loads: b2.CallsTo) -> None:
+def _expect_rounded_checkpoint(model: Any, name: str, loads: library_calls.CallsTo) -> None:
     """Every stored weight equals the checkpoint's float32 value rounded to bfloat16."""
     import torch
 
-    reference = m.reference("AutoModel", name)
+    reference = checkpoints.reference("AutoModel", name)
     theirs = dict(reference.named_parameters())
     mine = dict(model.base_model.named_parameters())
     pairs = [("input embeddings", model.get_input_embeddings().weight, reference.get_input_embeddings().weight)]
@@ -168,9 +167,9 @@ def _expect_rounded_checkpoint(model: Any, name: str, loads: b2.CallsTo) -> None
 def loads_rounded_weights_in_bf16(attempt, name):
     from transformers import PreTrainedModel
 
-    with b2.CallsTo(PreTrainedModel, "from_pretrained") as loads:
-        with b2.lesson_on_crash(_crash_lesson, on=name):
-            value = attempt.load_bf16(m.checkpoint(name))
-    model = m.expect_model(value, "load_bf16", name)
+    with library_calls.CallsTo(PreTrainedModel, "from_pretrained") as loads:
+        with crashes.lesson_on_crash(_crash_lesson, on=name):
+            value = attempt.load_bf16(checkpoints.checkpoint(name))
+    model = loading.expect_model(value, "load_bf16", name)
     _expect_bf16(model, name)
     _expect_rounded_checkpoint(model, name, loads)

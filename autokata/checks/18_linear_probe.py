@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_b2 as b2
+from autokata.kit import checkpoints, crashes, heads, loading
 from autokata.kit.outcomes import LearnerCrash
 
 ANSWER = (
@@ -128,17 +127,17 @@ def _base_attributes() -> frozenset[str]:
     from transformers import AutoModelForSequenceClassification
 
     return frozenset(
-        m.expected_class(AutoModelForSequenceClassification, name).base_model_prefix for name in _FAMILIES
+        loading.expected_class(AutoModelForSequenceClassification, name).base_model_prefix for name in _FAMILIES
     )
 
 
 def _crash_lesson(crash: LearnerCrash) -> str | None:
-    attribute = b2.missing_attribute(crash)
+    attribute = crashes.missing_attribute(crash)
     if attribute is None:
         return None
     if attribute in _base_attributes():
         return HARD_CODED_LESSON.format(attribute=attribute)
-    part = _MISSING_PART.search(b2.crash_line(crash))
+    part = _MISSING_PART.search(crashes.crash_line(crash))
     if part:
         return MISSING_PART_LESSON.format(owner=f"a `{part.group(1)}`", attribute=attribute)
     return None
@@ -146,7 +145,7 @@ def _crash_lesson(crash: LearnerCrash) -> str | None:
 
 def _logits(model: Any, name: str, text: str, **labels: Any) -> Any:
     """One unpadded text through the model (decoders need no pad token for a batch of one)."""
-    batch = m.tokenizer(name)(text, return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(text, return_tensors="pt")
     return model(**batch, **labels)
 
 
@@ -154,10 +153,10 @@ def _probe(attempt, name: str, num_labels: int) -> Any:
     import torch
     from transformers import AutoModelForSequenceClassification
 
-    with b2.lesson_on_crash(_crash_lesson, on=name, num_labels=num_labels):
-        value = attempt.prepare_probe(m.checkpoint(name), num_labels)
-    model = m.expect_model(value, "prepare_probe", name)
-    m.expect_class(model, AutoModelForSequenceClassification, name, CLASS_LESSON.format(got=type(model).__name__))
+    with crashes.lesson_on_crash(_crash_lesson, on=name, num_labels=num_labels):
+        value = attempt.prepare_probe(checkpoints.checkpoint(name), num_labels)
+    model = loading.expect_model(value, "prepare_probe", name)
+    loading.expect_class(model, AutoModelForSequenceClassification, name, CLASS_LESSON.format(got=type(model).__name__))
 
     try:
         with torch.no_grad():
@@ -183,7 +182,7 @@ def loads_a_classifier(attempt, name):
     @example(num_labels=7)
     def prop(num_labels):
         model = _probe(attempt, name, num_labels)
-        if not m.same_weights(model, name):
+        if not loading.same_weights(model, name):
             fail(NOT_LOADED_LESSON, on=name, num_labels=num_labels)
 
     prop()
@@ -192,7 +191,7 @@ def loads_a_classifier(attempt, name):
 @check("the trainable parameters are exactly the head's", family=_FAMILIES)
 def only_the_head_trains(attempt, name):
     model = _probe(attempt, name, _PROBE_LABELS)
-    head = set(m.head_parameters(model))
+    head = set(heads.head_parameters(model))
     base = {n for n, _ in model.named_parameters()} - head
     trainable = {n for n, p in model.named_parameters() if p.requires_grad}
     if trainable == head:
@@ -219,7 +218,7 @@ def backward_reaches_only_the_head(attempt, name):
     if not loss.requires_grad:
         fail(NO_GRADIENT_LESSON, on=name)
     loss.backward()
-    head = m.head_parameters(model)
+    head = heads.head_parameters(model)
     with_gradient = {n for n, p in model.named_parameters() if p.grad is not None}
     if with_gradient - set(head):
         fail(BASE_GRADIENT_LESSON, on=name, base_parameters_with_gradients=_few(with_gradient - set(head)))

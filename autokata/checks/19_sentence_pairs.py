@@ -9,9 +9,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_b2 as b2
 from autokata.kit.outcomes import LearnerCrash
 
 ANSWER = (
@@ -128,7 +127,7 @@ VALUE_LESSON = (
 
 
 def _crash_lesson(crash: LearnerCrash) -> str | None:
-    return TRUNCATION_ERROR_LESSON if "Truncation error" in b2.crash_line(crash) else None
+    return TRUNCATION_ERROR_LESSON if "Truncation error" in crashes.crash_line(crash) else None
 
 
 def _padded(tokenizer: Any, texts: tuple[str, ...], max_length: int, truncation: Any) -> dict[str, Any]:
@@ -138,7 +137,7 @@ def _padded(tokenizer: Any, texts: tuple[str, ...], max_length: int, truncation:
 
 def _segment_lengths(name: str, first: str, second: str) -> tuple[int, int, int]:
     """Tokens of the first text, of the second, and of the whole pair (special tokens included)."""
-    ids = m.tokenizer(name)(first, second).sequence_ids()
+    ids = checkpoints.tokenizer(name)(first, second).sequence_ids()
     return ids.count(0), ids.count(1), len(ids)
 
 
@@ -164,14 +163,14 @@ def _cut_only_first(tokenizer: Any, first: str, second: str, max_length: int) ->
 def _expect_pair_encoding(attempt, name: str, first: str, second: str, max_length: int) -> None:
     import torch
 
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     expected = _padded(tokenizer, (first, second), max_length, "only_second")
     n_first, n_second, total = _segment_lengths(name, first, second)
     shown = dict(on=name, first=first, second=second, max_length=max_length)
     counts = dict(first_text_tokens=n_first, second_text_tokens=n_second, whole_pair_tokens=total)
-    with b2.lesson_on_crash(_crash_lesson, **shown, **counts):
-        got = attempt.encode_pair(m.private_tokenizer(name), first, second, max_length)
-    got = b2.expect_mapping(got, "encode_pair", ["input_ids"], RETURN_LESSON, **shown)
+    with crashes.lesson_on_crash(_crash_lesson, **shown, **counts):
+        got = attempt.encode_pair(checkpoints.private_tokenizer(name), first, second, max_length)
+    got = returns.expect_mapping(got, "encode_pair", ["input_ids"], RETURN_LESSON, **shown)
     if not all(isinstance(value, torch.Tensor) for value in got.values()):
         fail(TENSORS_LESSON, **shown, got_types={k: type(v).__name__ for k, v in got.items()})
     shapes = {key: tuple(value.shape) for key, value in got.items()}

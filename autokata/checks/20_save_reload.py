@@ -11,9 +11,8 @@ from hypothesis import example, given
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, crashes, heads
 from autokata.kit import strategies as s
-from autokata.kit import track_b2 as b2
 
 ANSWER = (
     "save_pretrained",
@@ -104,10 +103,10 @@ _TENSOR_SUFFIXES = (".pt", ".pth", ".bin", ".ckpt", ".pkl", ".safetensors")
 
 def _classifier(name: str) -> Any:
     """The checkpoint's classifier with a new head and new label names (the check's own copy)."""
-    model = copy.deepcopy(m.reference("AutoModelForSequenceClassification", name))
+    model = copy.deepcopy(checkpoints.reference("AutoModelForSequenceClassification", name))
     model.config.id2label = dict(enumerate(SERVED_LABELS))
     model.config.label2id = {label: index for index, label in enumerate(SERVED_LABELS)}
-    m.sharpen_head(model, _SEED)
+    heads.sharpen_head(model, _SEED)
     return model
 
 
@@ -115,7 +114,7 @@ def _encoder(name: str) -> Any:
     """The checkpoint's bare encoder with nudged embeddings (the check's own copy)."""
     import torch
 
-    model = copy.deepcopy(m.reference("AutoModel", name))
+    model = copy.deepcopy(checkpoints.reference("AutoModel", name))
     embeddings = model.get_input_embeddings().weight
     generator = torch.Generator().manual_seed(_SEED)
     with torch.no_grad():
@@ -180,8 +179,8 @@ def _expect_served(attempt, name: str, model: Any, auto_class: str) -> None:
     import torch
 
     with tempfile.TemporaryDirectory() as tmp:
-        with b2.lesson_on_crash(lambda crash: None, on=name):
-            attempt.save_for_serving(copy.deepcopy(model), m.private_tokenizer(name), tmp)
+        with crashes.lesson_on_crash(lambda crash: None, on=name):
+            attempt.save_for_serving(copy.deepcopy(model), checkpoints.private_tokenizer(name), tmp)
         reloaded, reloaded_tokenizer = _expect_reloadable(Path(tmp), auto_class, name)
     if type(reloaded) is not type(model):
         lesson = CLASS_LESSON.format(auto_class=auto_class)
@@ -197,7 +196,7 @@ def _expect_served(attempt, name: str, model: Any, auto_class: str) -> None:
     @given(texts=s.uneven_batches())
     @example(texts=["  The CAFÉ was naïve, wasn't it?  ", "déjà vu", "the cat sat on the mat"])
     def prop(texts):
-        batch = m.tokenizer(name)(texts, padding=True, return_tensors="pt")
+        batch = checkpoints.tokenizer(name)(texts, padding=True, return_tensors="pt")
         try:
             again = reloaded_tokenizer(texts, padding=True, return_tensors="pt")
         except Exception as error:  # noqa: BLE001 - a tokenizer that cannot encode is the lesson

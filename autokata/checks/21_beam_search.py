@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import decoding as d
+from autokata.kit import checkpoints, decoders, generate_watches, returns
 from autokata.kit import strategies as s
 
 ANSWER = ("num_beams", "num_return_sequences", "skip_special_tokens", "batch_decode")
@@ -68,7 +68,7 @@ VALUE_LESSON = "Your beams differ from a reference beam search with the same pro
 beams_and_k = st.integers(3, 5).flatmap(lambda beams: st.tuples(st.just(beams), st.integers(2, beams)))
 
 
-def _beam_settings(watched: d.Watched, name: str, drawn: dict) -> None:
+def _beam_settings(watched: generate_watches.Watched, name: str, drawn: dict) -> None:
     """Every generate() call must search with the drawn number of beams."""
     beams, k = drawn["num_beams"], drawn["k"]
     for asked in watched.asked("num_beams"):
@@ -87,26 +87,28 @@ def returns_the_k_best_beams(attempt, name):
     def prop(prompt, beams_k, budget):
         beams, k = beams_k
         drawn = dict(prompt=prompt, num_beams=beams, k=k, max_new_tokens=budget)
-        model, tokenizer = d.model_for_learner(name), d.tokenizer_for_learner(name)
-        watched = d.watch(
+        model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
+        watched = generate_watches.watch(
             lambda: attempt.top_beams(model, tokenizer, prompt, beams, k, budget),
             on_crash=lambda w: _beam_settings(w, name, drawn),
         )
-        d.expect_generate_called(watched, "top_beams", name)
+        generate_watches.expect_generate_called(watched, "top_beams", name)
         _beam_settings(watched, name, drawn)
         got = watched.result
         if isinstance(got, (list, tuple)) and len(got) == beams != k:
             fail(ALL_BEAMS_LESSON, on=name, **drawn, got_count=len(got))
-        got = d.expect_texts(got, k, "top_beams", name, **drawn)
-        expected = d.reference_texts(name, prompt, num_beams=beams, num_return_sequences=k, max_new_tokens=budget)
-        if d.same_texts(got, expected):
+        got = returns.expect_texts(got, k, "top_beams", name, **drawn)
+        expected = decoders.reference_texts(
+            name, prompt, num_beams=beams, num_return_sequences=k, max_new_tokens=budget
+        )
+        if decoders.same_texts(got, expected):
             return
         if all(g.rstrip().endswith(e.strip()) and len(g.strip()) > len(e.strip()) for g, e in zip(got, expected)):
             fail(PROMPT_LESSON, on=name, **drawn, expected=expected, got=got)
         if sorted(t.strip() for t in got) == sorted(t.strip() for t in expected):
             fail(ORDER_LESSON, on=name, **drawn, expected=expected, got=got)
-        d.expect_no_sampling(watched, name, **drawn, expected=expected, got=got)
-        d.expect_budget(watched, budget, name, **drawn, expected=expected, got=got)
+        generate_watches.expect_no_sampling(watched, name, **drawn, expected=expected, got=got)
+        generate_watches.expect_budget(watched, budget, name, **drawn, expected=expected, got=got)
         fail(VALUE_LESSON, on=name, **drawn, expected=expected, got=got)
 
     prop()

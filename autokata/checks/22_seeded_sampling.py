@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import decoding as d
+from autokata.kit import checkpoints, decoders, generate_watches, returns
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -96,7 +96,7 @@ _KNOBS = ("top_k", "top_p", "temperature")
 _DECOY = 7_919_113
 
 
-def _sampling_settings(watched: d.Watched, name: str, drawn: dict) -> None:
+def _sampling_settings(watched: generate_watches.Watched, name: str, drawn: dict) -> None:
     """Every generate() call must sample, without beams, with exactly the drawn knobs."""
     for config in watched.requests:
         if not getattr(config, "do_sample", False):
@@ -130,7 +130,7 @@ def _seeding(runs: dict, name: str, drawn: dict) -> None:
     """Judge the seeding from the generator state each generate() call began in, not from the texts."""
     import torch
 
-    def began_in(watched: d.Watched, seed: int) -> bool:
+    def began_in(watched: generate_watches.Watched, seed: int) -> bool:
         return torch.equal(watched.rng_states[0], _state_after_seeding(seed))
 
     if not all(watched.rng_states for _got, watched in runs.values()):
@@ -155,28 +155,28 @@ def _reference(name: str, seed: int, drawn: dict) -> list[str]:
 
     with torch.random.fork_rng():
         torch.manual_seed(seed)
-        return d.reference_texts(
+        return decoders.reference_texts(
             name, drawn["prompt"], do_sample=True, top_k=drawn["top_k"], top_p=drawn["top_p"],
             temperature=drawn["temperature"], num_return_sequences=drawn["n"], max_new_tokens=drawn["max_new_tokens"],
         )
 
 
-def _sample(attempt, name: str, seed: int, drawn: dict) -> tuple[list[str], d.Watched]:
+def _sample(attempt, name: str, seed: int, drawn: dict) -> tuple[list[str], generate_watches.Watched]:
     """The learner's samples for `seed`, with torch's generator set elsewhere beforehand."""
     import torch
 
-    model, tokenizer = d.model_for_learner(name), d.tokenizer_for_learner(name)
+    model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
     knobs = (drawn["n"], drawn["top_k"], drawn["top_p"], drawn["temperature"], drawn["max_new_tokens"])
     shown = dict(drawn, seed=seed)
     with torch.random.fork_rng():  # the decoy seeding is done where the learner's code runs
-        watched = d.watch(
+        watched = generate_watches.watch(
             lambda: attempt.sample(model, tokenizer, drawn["prompt"], seed, *knobs),
             on_crash=lambda w: _sampling_settings(w, name, shown),
             seed_first=seed + _DECOY,
         )
-    d.expect_generate_called(watched, "sample", name)
+    generate_watches.expect_generate_called(watched, "sample", name)
     _sampling_settings(watched, name, shown)
-    return d.expect_texts(watched.result, drawn["n"], "sample", name, **shown), watched
+    return returns.expect_texts(watched.result, drawn["n"], "sample", name, **shown), watched
 
 
 @check("sample reproduces seeded sampling with the given knobs, and the seed decides the samples", family=zoo.DECODERS)
@@ -198,13 +198,14 @@ def seeded_samples(attempt, name):
         _seeding(runs, name, drawn)
         expected = {seed: _reference(name, seed, drawn) for seed in seeds}
         first, second = seeds
-        if not d.same_texts(expected[first], expected[second]) and d.same_texts(runs[first][0], runs[second][0]):
+        differ = not decoders.same_texts(expected[first], expected[second])
+        if differ and decoders.same_texts(runs[first][0], runs[second][0]):
             fail(SAME_FOR_SEEDS_LESSON, on=name, **drawn, seeds=seeds, got_for_both=runs[first][0])
         for seed, (got, watched) in runs.items():
-            if d.same_texts(got, expected[seed]):
+            if decoders.same_texts(got, expected[seed]):
                 continue
             shown = dict(drawn, seed=seed, expected=expected[seed], got=got)
-            d.expect_budget(watched, budget, name, **shown)
+            generate_watches.expect_budget(watched, budget, name, **shown)
             fail(VALUE_LESSON, on=name, **shown)
 
     prop()

@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import decoding as d
-from autokata.kit import models as m
+from autokata.kit import checkpoints, decoders, generate_watches, returns
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -87,9 +86,11 @@ FULL_BUDGET_LESSON = (
 @cache
 def _stoppable(name: str) -> frozenset[int]:
     """Ordinary vocabulary tokens that print as text: the ones a readable decoder can emit."""
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     special = set(tokenizer.all_special_ids)
-    return frozenset(i for i in range(len(tokenizer)) if i not in special and not d.unreadable(tokenizer.decode([i])))
+    return frozenset(
+        i for i in range(len(tokenizer)) if i not in special and not decoders.unreadable(tokenizer.decode([i]))
+    )
 
 
 def _ids(value) -> list:
@@ -98,54 +99,56 @@ def _ids(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def _generate_until(attempt, name: str, drawn: dict) -> tuple[str, d.Watched]:
-    model, tokenizer = d.model_for_learner(name), d.tokenizer_for_learner(name)
-    watched = d.watch(
+def _generate_until(attempt, name: str, drawn: dict) -> tuple[str, generate_watches.Watched]:
+    model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
+    watched = generate_watches.watch(
         lambda: attempt.generate_until(model, tokenizer, drawn["prompt"], drawn["stop_token"], drawn["max_new_tokens"])
     )
-    d.expect_generate_called(watched, "generate_until", name)
-    return d.expect_text(watched.result, "generate_until", name), watched
+    generate_watches.expect_generate_called(watched, "generate_until", name)
+    return returns.expect_text(watched.result, "generate_until", name), watched
 
 
-def _own_rule(watched: d.Watched) -> bool:
+def _own_rule(watched: generate_watches.Watched) -> bool:
     """A stopping rule of the learner's own was handed to generate()."""
     return any(given.get("stopping_criteria") for given in watched.given)
 
 
-def _prompt_stopped(watched: d.Watched, prompt: str, name: str, stop_id: int, needed: int, shown: dict) -> None:
+def _prompt_stopped(
+    watched: generate_watches.Watched, prompt: str, name: str, stop_id: int, needed: int, shown: dict
+) -> None:
     """A rule that sees the prompt's copy of the stop token stops before the `needed` new tokens."""
-    in_prompt = stop_id in m.tokenizer(name)(prompt)["input_ids"]
+    in_prompt = stop_id in checkpoints.tokenizer(name)(prompt)["input_ids"]
     if _own_rule(watched) and in_prompt and min(watched.new_tokens, default=needed) < needed:
         fail(PROMPT_STOP_LESSON, on=name, **shown, new_tokens_needed=needed,
              new_tokens_generated=min(watched.new_tokens))
 
 
-def _told_to_stop(watched: d.Watched, stop_id: int) -> bool:
+def _told_to_stop(watched: generate_watches.Watched, stop_id: int) -> bool:
     return all(stop_id in _ids(eos) for eos in watched.asked("eos_token_id")) or all(watched.asked("stop_strings"))
 
 
 @check("generate_until stops right after the stop token, and generate() stops there too", family=zoo.DECODERS)
 def stops_at_the_stop_token(attempt, name):
-    default_eos = _ids(m.reference("AutoModelForCausalLM", name).generation_config.eos_token_id)
+    default_eos = _ids(checkpoints.reference("AutoModelForCausalLM", name).generation_config.eos_token_id)
 
     @given(prompt=s.sentences(1, 6), budget=st.integers(4, 10), pick=st.integers(0, 1000))
     def prop(prompt, budget, pick):
-        full = d.reference_ids(name, prompt, max_new_tokens=budget)[0]
+        full = decoders.reference_ids(name, prompt, max_new_tokens=budget)[0]
         first_at = {}
         for position, token in enumerate(full[:-1]):
             first_at.setdefault(token, position)
         emitted = sorted((p, t) for t, p in first_at.items() if t in _stoppable(name))
         assume(emitted)
         at, stop_id = emitted[pick % len(emitted)]
-        stop_token = m.tokenizer(name).convert_ids_to_tokens(stop_id)
+        stop_token = checkpoints.tokenizer(name).convert_ids_to_tokens(stop_id)
         drawn = dict(prompt=prompt, stop_token=stop_token, max_new_tokens=budget)
         got, watched = _generate_until(attempt, name, drawn)
-        expected, without_stop = d.as_texts(name, [full[: at + 1], full[:at]])
+        expected, without_stop = decoders.as_texts(name, [full[: at + 1], full[:at]])
         ran_past = max(watched.new_tokens, default=0) > at + 1
-        if d.same_text(got, expected) and not ran_past:
+        if decoders.same_text(got, expected) and not ran_past:
             return
         shown = dict(drawn, stop_token_id=stop_id, expected=expected, got=got)
-        if d.same_text(got, without_stop) and not ran_past:
+        if decoders.same_text(got, without_stop) and not ran_past:
             fail(DROPPED_STOP_LESSON, on=name, **shown)
         _prompt_stopped(watched, prompt, name, stop_id, at + 1, shown)
         if _own_rule(watched) and not _told_to_stop(watched, stop_id):
@@ -159,7 +162,7 @@ def stops_at_the_stop_token(attempt, name):
                 made = max(watched.new_tokens)
                 fail(SLICING_LESSON, on=name, **shown, new_tokens_needed=at + 1, new_tokens_generated=made)
             fail(NO_STOP_LESSON, on=name, **shown)
-        d.expect_no_sampling(watched, name, **shown)
+        generate_watches.expect_no_sampling(watched, name, **shown)
         fail(VALUE_LESSON, on=name, **shown)
 
     prop()
@@ -173,20 +176,20 @@ def runs_the_budget_otherwise(attempt, name):
     # A stop token the prompt already holds: only a rule that looks at the prompt too stops on it.
     @example(prompt="the cat sat on the mat and the dog sat too", budget=5, pick=0, from_prompt=True)
     def prop(prompt, budget, pick, from_prompt):
-        full = d.reference_ids(name, prompt, max_new_tokens=budget)[0]
+        full = decoders.reference_ids(name, prompt, max_new_tokens=budget)[0]
         absent = sorted(_stoppable(name) - set(full))
-        in_prompt = sorted(set(absent) & set(m.tokenizer(name)(prompt)["input_ids"]))
+        in_prompt = sorted(set(absent) & set(checkpoints.tokenizer(name)(prompt)["input_ids"]))
         choices = in_prompt if from_prompt and in_prompt else absent
         stop_id = choices[pick % len(choices)]
-        stop_token = m.tokenizer(name).convert_ids_to_tokens(stop_id)
+        stop_token = checkpoints.tokenizer(name).convert_ids_to_tokens(stop_id)
         drawn = dict(prompt=prompt, stop_token=stop_token, max_new_tokens=budget)
         got, watched = _generate_until(attempt, name, drawn)
-        expected = d.as_texts(name, [full])[0]
-        if d.same_text(got, expected):
+        expected = decoders.as_texts(name, [full])[0]
+        if decoders.same_text(got, expected):
             return
         _prompt_stopped(watched, prompt, name, stop_id, budget, dict(drawn, expected=expected, got=got))
-        d.expect_no_sampling(watched, name, **drawn, expected=expected, got=got)
-        d.expect_budget(watched, budget, name, **drawn, expected=expected, got=got)
+        generate_watches.expect_no_sampling(watched, name, **drawn, expected=expected, got=got)
+        generate_watches.expect_budget(watched, budget, name, **drawn, expected=expected, got=got)
         fail(FULL_BUDGET_LESSON, on=name, **drawn, expected=expected, got=got)
 
     prop()

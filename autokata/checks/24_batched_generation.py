@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import decoding as d
+from autokata.kit import checkpoints, decoders, generate_watches, returns
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -87,16 +87,16 @@ def _padded_batch(name: str, prompts: list[str], budget: int, side: str, with_ma
     """What a batch gives when padded on `side`, with or without its attention mask."""
     import torch
 
-    tokenizer = d.tokenizer_for_learner(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     tokenizer.pad_token = tokenizer.pad_token or tokenizer.eos_token
     tokenizer.padding_side = side
     batch = tokenizer(prompts, padding=True, return_tensors="pt")
     inputs = dict(batch) if with_mask else {"input_ids": batch["input_ids"]}
     with torch.no_grad():
-        out = d.reference_model(name).generate(
+        out = decoders.reference_model(name).generate(
             **inputs, max_new_tokens=budget, do_sample=False, pad_token_id=tokenizer.pad_token_id
         )
-    return d.as_texts(name, out[:, batch["input_ids"].shape[1]:].tolist())
+    return decoders.as_texts(name, out[:, batch["input_ids"].shape[1]:].tolist())
 
 
 def _embedding_rows(model) -> int | None:
@@ -106,7 +106,7 @@ def _embedding_rows(model) -> int | None:
         return None
 
 
-def _padded_on_the_right(watched: d.Watched) -> bool:
+def _padded_on_the_right(watched: generate_watches.Watched) -> bool:
     """The mask generate() was handed ends in padding on some row."""
     mask = watched.masks[0] if watched.masks else None
     return mask is not None and mask.dim() == 2 and mask.shape[1] > 0 and bool((mask[:, -1] == 0).any())
@@ -116,36 +116,38 @@ def _padded_on_the_right(watched: d.Watched) -> bool:
 def batch_equals_alone(attempt, name):
     @given(prompts=s.uneven_batches(2, 4, 8), budget=st.integers(2, 6))
     def prop(prompts, budget):
-        alone = [d.reference_texts(name, prompt, max_new_tokens=budget)[0] for prompt in prompts]
+        alone = [decoders.reference_texts(name, prompt, max_new_tokens=budget)[0] for prompt in prompts]
         right_padded = _padded_batch(name, prompts, budget, "right", with_mask=True)
-        assume(not d.same_texts(right_padded, alone))  # prompts where padding on the wrong side shows
+        assume(not decoders.same_texts(right_padded, alone))  # prompts where padding on the wrong side shows
         drawn = dict(prompts=prompts, n_tokens=budget)
-        model, tokenizer = d.model_for_learner(name), d.tokenizer_for_learner(name)
+        model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
 
-        def cannot_pad(_watched: d.Watched) -> None:
+        def cannot_pad(_watched: generate_watches.Watched) -> None:
             if tokenizer.pad_token is None:
                 fail(NO_PAD_LESSON, on=name, **drawn)
             pad_id, rows = tokenizer.pad_token_id, _embedding_rows(model)
             if isinstance(pad_id, int) and rows is not None and pad_id >= rows:
                 fail(NEW_PAD_LESSON.format(pad_id=pad_id, rows=rows), on=name, **drawn, pad_token=tokenizer.pad_token)
 
-        watched = d.watch(lambda: attempt.continue_batch(model, tokenizer, list(prompts), budget), cannot_pad)
-        d.expect_generate_called(watched, "continue_batch", name)
+        watched = generate_watches.watch(
+            lambda: attempt.continue_batch(model, tokenizer, list(prompts), budget), cannot_pad
+        )
+        generate_watches.expect_generate_called(watched, "continue_batch", name)
         rows = watched.rows()
         if watched.calls != 1 or rows[0] not in (None, len(prompts)):
             fail(ONE_BATCH_LESSON.format(calls=watched.calls, rows=" + ".join(str(r) for r in rows)),
                  on=name, **drawn, generate_calls=watched.calls, rows_per_call=rows)
-        got = d.expect_texts(watched.result, len(prompts), "continue_batch", name, **drawn)
-        if d.same_texts(got, alone):
+        got = returns.expect_texts(watched.result, len(prompts), "continue_batch", name, **drawn)
+        if decoders.same_texts(got, alone):
             return
         shown = dict(drawn, expected=alone, got=got)
-        if d.same_texts(got, right_padded) or _padded_on_the_right(watched):
+        if decoders.same_texts(got, right_padded) or _padded_on_the_right(watched):
             late = getattr(tokenizer, "padding_side", None) == "left"
             fail(PADDED_LATE_LESSON if late else RIGHT_PADDING_LESSON, on=name, **shown)
-        if d.same_texts(got, _padded_batch(name, prompts, budget, "left", with_mask=False)):
+        if decoders.same_texts(got, _padded_batch(name, prompts, budget, "left", with_mask=False)):
             fail(NO_MASK_LESSON, on=name, **shown)
-        d.expect_no_sampling(watched, name, **shown)
-        d.expect_budget(watched, budget, name, **shown)
+        generate_watches.expect_no_sampling(watched, name, **shown)
+        generate_watches.expect_budget(watched, budget, name, **shown)
         fail(VALUE_LESSON, on=name, **shown)
 
     prop()

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from autokata import zoo
-from autokata.kit import check, fail, generation
-from autokata.kit import models as m
+from autokata.kit import check, fail
+from autokata.kit import checkpoints, decoders, generate_spy, loading
 from autokata.kit import strategies as s
 from autokata.kit.outcomes import LearnerCrash
 
@@ -99,7 +99,7 @@ _SETTINGS = ("max_new_tokens", "num_beams")
 
 def _set_defaults(attempt, name: str, out_dir: Path, drawn: dict) -> None:
     try:
-        attempt.set_defaults(m.checkpoint(name), str(out_dir), drawn["max_new_tokens"], drawn["num_beams"])
+        attempt.set_defaults(checkpoints.checkpoint(name), str(out_dir), drawn["max_new_tokens"], drawn["num_beams"])
     except LearnerCrash as crash:
         if "generation_config" in str(crash) and "model.config" in str(crash):
             fail(MODEL_CONFIG_LESSON, on=name, **drawn, the_error_said=str(crash).splitlines()[-1])
@@ -118,7 +118,7 @@ def _reload(out_dir: Path, name: str, drawn: dict):
     except Exception:  # noqa: BLE001
         fail(TOKENIZER_LESSON, on=name, **drawn, files=_files(out_dir))
     probe = "the cat sat on the mat"
-    if tokenizer(probe)["input_ids"] != m.tokenizer(name)(probe)["input_ids"]:
+    if tokenizer(probe)["input_ids"] != checkpoints.tokenizer(name)(probe)["input_ids"]:
         fail(TOKENIZER_LESSON, on=name, **drawn, files=_files(out_dir))
     return model, tokenizer
 
@@ -139,7 +139,7 @@ def _expect_checkpoint_defaults_kept(model, name: str, drawn: dict) -> None:
     """Every decoding default the checkpoint had survives the save, unchanged (the two settings aside)."""
     from transformers import GenerationConfig
 
-    theirs = _as_dict(GenerationConfig.from_pretrained(m.checkpoint(name)))
+    theirs = _as_dict(GenerationConfig.from_pretrained(checkpoints.checkpoint(name)))
     yours = _as_dict(model.generation_config)
     changed = {
         k: {"checkpoint": theirs.get(k), "yours": yours.get(k)}
@@ -185,9 +185,9 @@ def saved_defaults_drive_bare_generate(attempt, name):
             out_dir = Path(tmp) / "served"
             _set_defaults(attempt, name, out_dir, drawn)
             model, tokenizer = _reload(out_dir, name, drawn)
-            m.expect_loaded(model, name)
+            loading.expect_loaded(model, name)
             batch = tokenizer(prompt, return_tensors="pt")
-            with generation.generation_requests() as seen:
+            with generate_spy.generation_requests() as seen:
                 try:
                     out = model.generate(**batch)
                 except Exception as error:  # noqa: BLE001 - the saved defaults make a bare call fail
@@ -199,9 +199,10 @@ def saved_defaults_drive_bare_generate(attempt, name):
             if _saved_values(out_dir / "generation_config.json") != drawn:
                 _where_the_values_went(out_dir, name, dict(drawn))
             _expect_checkpoint_defaults_kept(model, name, drawn)
-        got = generation.new_token_ids(model, batch["input_ids"], out).tolist()
-        expected = generation.reference_generate(
-            m.reference("AutoModelForCausalLM", name), m.tokenizer(name), prompt, max_new_tokens=budget, num_beams=beams
+        got = decoders.new_token_ids(model, batch["input_ids"], out).tolist()
+        expected = decoders.reference_generate(
+            checkpoints.reference("AutoModelForCausalLM", name), checkpoints.tokenizer(name), prompt,
+            max_new_tokens=budget, num_beams=beams,
         )
         if got != expected:
             fail(VALUE_LESSON, on=name, **drawn, prompt=prompt, expected_ids=expected, got_ids=got)

@@ -5,8 +5,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import scoring as sc
+from autokata.kit import checkpoints, decoders, generate_watches, returns
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -82,7 +81,7 @@ def first_repeat(ids: list[int], prompt_length: int, ngram: int) -> tuple[int, .
     return None
 
 
-def _repeat_shown(watch: sc.GenerateWatch, prompt_length: int, ngram: int, tokenizer) -> dict:
+def _repeat_shown(watch: generate_watches.GenerateWatch, prompt_length: int, ngram: int, tokenizer) -> dict:
     """Name a repeated n-gram from the learner's own output, when there is one."""
     for sequences in watch.sequences:
         for row in sequences or []:
@@ -94,28 +93,28 @@ def _repeat_shown(watch: sc.GenerateWatch, prompt_length: int, ngram: int, token
 
 @check("continue_without_repeats generates greedily with no_repeat_ngram_size", family=zoo.DECODERS)
 def bans_repeated_ngrams(attempt, name):
-    model, tokenizer = sc.decoder_for_learner(name), sc.tokenizer_for_learner(name)
+    model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
 
     @given(prompt=s.sentences(1, 8), ngram=st.integers(1, 3), n_tokens=st.integers(3, 8))
     def prop(prompt, ngram, n_tokens):
         drawn = dict(prompt=prompt, ngram=ngram, n_tokens=n_tokens)
-        with sc.watch_generate() as watch:
+        with generate_watches.watch_generate() as watch:
             got = attempt.continue_without_repeats(model, tokenizer, prompt, ngram, n_tokens)
-        got = sc.expect_text(got, "continue_without_repeats", name, **drawn)
-        sc.expect_generate_called(watch, "continue_without_repeats", name, **drawn)
-        reference = sc.continuation(name, prompt, n_tokens, no_repeat_ngram_size=ngram)
+        got = returns.expect_text(got, "continue_without_repeats", name, **drawn)
+        generate_watches.expect_generate_called(watch, "continue_without_repeats", name, **drawn)
+        reference = decoders.continuation(name, prompt, n_tokens, no_repeat_ngram_size=ngram)
         sizes = [p["settings"].get("ngram_size") for p in watch.processors_of("NoRepeatNGramLogitsProcessor")]
         if ngram not in sizes:
             if sizes:
                 fail(SIZE_LESSON, on=name, **drawn, banned_size=sizes[0])
-            repeat = _repeat_shown(watch, len(reference.prompt_ids), ngram, m.tokenizer(name))
+            repeat = _repeat_shown(watch, len(reference.prompt_ids), ngram, checkpoints.tokenizer(name))
             if watch.processors_of("RepetitionPenaltyLogitsProcessor"):
                 fail(PENALTY_LESSON, on=name, **drawn, **repeat)
             fail(NO_CONTROL_LESSON, on=name, **drawn, **repeat)
         if reference.matches(got):
             return
-        sc.reject_prompt_echo(reference, got, name, **drawn)
-        sc.reject_sampling(watch, name, **drawn)
+        decoders.reject_prompt_echo(reference, got, name, **drawn)
+        generate_watches.reject_sampling(watch, name, **drawn)
         fail(VALUE_LESSON, on=name, **drawn, expected=reference.text, got=got)
 
     prop()

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import scoring as sc
+from autokata.kit import checkpoints, decoders, generate_watches
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -97,10 +97,10 @@ def scored(name: str, prompt: str, n_tokens: int) -> dict[str, list[float]]:
     over prompt + greedy continuation."""
     import torch
 
-    reference = sc.continuation(name, prompt, n_tokens)
+    reference = decoders.continuation(name, prompt, n_tokens)
     ids = list(reference.prompt_ids + reference.new_ids)
     with torch.no_grad():
-        logits = sc.decoder(name)(torch.tensor([ids])).logits[0].float()
+        logits = decoders.reference_model(name)(torch.tensor([ids])).logits[0].float()
     logprobs = torch.log_softmax(logits, dim=-1)
     start = len(reference.prompt_ids)
 
@@ -135,12 +135,12 @@ def _close(got: list[float], expected: list[float]) -> bool:
 
 @check("continuation_logprobs returns the log-probability of each greedy token", family=zoo.DECODERS)
 def log_probabilities_of_the_continuation(attempt, name):
-    model, tokenizer = sc.decoder_for_learner(name), sc.tokenizer_for_learner(name)
+    model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
 
     @given(prompt=s.sentences(1, 8), n_tokens=st.integers(2, 8))
     def prop(prompt, n_tokens):
         drawn = dict(prompt=prompt, n_tokens=n_tokens)
-        with sc.watch_generate() as watch:
+        with generate_watches.watch_generate() as watch:
             got = attempt.continuation_logprobs(model, tokenizer, prompt, n_tokens)
         got = _floats(got, n_tokens, name, **drawn)
         readings = scored(name, prompt, n_tokens)
@@ -154,7 +154,7 @@ def log_probabilities_of_the_continuation(attempt, name):
             fail(PROBABILITY_LESSON, **shown)
         if any(_close(got, v) for k, v in readings.items() if k.startswith("shift")):
             fail(SHIFT_LESSON, **shown)
-        sc.reject_sampling(watch, name, **drawn)
+        generate_watches.reject_sampling(watch, name, **drawn)
         processors = sorted({p["type"] for p in watch.processors_of()})
         if processors:
             fail(PROCESSED_LESSON.format(processors=", ".join(processors)), **shown)

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from autokata import zoo
 from autokata.zoo.corpus import WORDS
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import scoring as sc
+from autokata.kit import checkpoints, decoders, generate_watches, returns
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -128,7 +127,7 @@ def questions() -> st.SearchStrategy[list[dict]]:
 
 
 def rendered(name: str, messages: list[dict], generation_prompt: bool = True) -> str:
-    return m.tokenizer(name).apply_chat_template(
+    return checkpoints.tokenizer(name).apply_chat_template(
         messages, tokenize=False, add_generation_prompt=generation_prompt
     )
 
@@ -167,17 +166,17 @@ WHOLE_CHAT = [
 FOLLOW_UP = [{"role": "system", "content": "cheap bread"}, {"role": "user", "content": "the cat found"}]
 
 
-def _generated_from(watch: sc.GenerateWatch, name: str) -> str | None:
+def _generated_from(watch: generate_watches.GenerateWatch, name: str) -> str | None:
     """The text of the first sequence the learner's generate() call returned (prompt first)."""
     for sequences in watch.sequences:
         if sequences:
-            return m.tokenizer(name).decode(sequences[0], skip_special_tokens=True).strip()
+            return checkpoints.tokenizer(name).decode(sequences[0], skip_special_tokens=True).strip()
     return None
 
 
 @check("chat_prompt renders the tokenizer's template with the generation prompt", family=zoo.CHAT)
 def renders_the_template(attempt, name):
-    tokenizer = sc.tokenizer_for_learner(name)
+    tokenizer = checkpoints.private_tokenizer(name)
 
     @given(messages=conversations())
     @example(messages=WHOLE_CHAT)
@@ -209,9 +208,9 @@ def _adds_bos(tokenizer):
     return tokenizer
 
 
-def _added_specials(watch: sc.GenerateWatch, name: str, reference: sc.Continuation) -> bool:
+def _added_specials(watch: generate_watches.GenerateWatch, name: str, reference: decoders.Continuation) -> bool:
     """True when the learner's generate() input starts with a special token the rendered prompt lacks."""
-    bos = m.tokenizer(name).bos_token_id
+    bos = checkpoints.tokenizer(name).bos_token_id
     for sequences in watch.sequences:
         if sequences:
             first = list(sequences[0])[:1]
@@ -221,33 +220,34 @@ def _added_specials(watch: sc.GenerateWatch, name: str, reference: sc.Continuati
 
 @check("reply returns only the greedy reply to the templated chat", family=zoo.CHAT)
 def replies_to_the_chat(attempt, name):
-    model, tokenizer = sc.decoder_for_learner(name), _adds_bos(sc.tokenizer_for_learner(name))
+    model, tokenizer = decoders.model_for_learner(name), _adds_bos(checkpoints.private_tokenizer(name))
     # Like a real chat model, the reply ends with the end-of-turn token (forced as the last new token
     # here): only `skip_special_tokens=True` keeps it out of the text.
-    end = {"forced_eos_token_id": m.tokenizer(name).eos_token_id}
+    end = {"forced_eos_token_id": checkpoints.tokenizer(name).eos_token_id}
     model.generation_config.forced_eos_token_id = end["forced_eos_token_id"]
 
     @given(messages=questions(), n_tokens=st.integers(2, 6))
     @example(messages=FOLLOW_UP, n_tokens=4)
     def prop(messages, n_tokens):
         drawn = dict(messages=messages, n_tokens=n_tokens)
-        with sc.watch_generate() as watch:
+        with generate_watches.watch_generate() as watch:
             got = attempt.reply(model, tokenizer, copy.deepcopy(messages), n_tokens)
-        got = sc.expect_text(got, "reply", name, **drawn)
-        sc.expect_generate_called(watch, "reply", name, **drawn)
-        reference = sc.continuation(name, rendered(name, messages), n_tokens, **end)
+        got = returns.expect_text(got, "reply", name, **drawn)
+        generate_watches.expect_generate_called(watch, "reply", name, **drawn)
+        reference = decoders.continuation(name, rendered(name, messages), n_tokens, **end)
         if reference.matches(got):
             return
-        sc.reject_prompt_echo(reference, got, name, **drawn)
-        if sc.continuation(name, rendered(name, messages, generation_prompt=False), n_tokens, **end).matches(got):
+        decoders.reject_prompt_echo(reference, got, name, **drawn)
+        if decoders.continuation(name, rendered(name, messages, generation_prompt=False), n_tokens, **end).matches(got):
             fail(NO_GENERATION_PROMPT_LESSON, on=name, **drawn, expected=reference.text, got=got)
-        sc.reject_sampling(watch, name, **drawn)
-        if reference.text + m.tokenizer(name).eos_token == got or got.endswith(m.tokenizer(name).eos_token):
+        generate_watches.reject_sampling(watch, name, **drawn)
+        eos = checkpoints.tokenizer(name).eos_token
+        if reference.text + eos == got or got.endswith(eos):
             fail(SPECIALS_KEPT_LESSON, on=name, **drawn, expected=reference.text, got=got)
         if _added_specials(watch, name, reference):
             fail(ADDED_SPECIALS_LESSON, on=name, **drawn, expected=reference.text, got=got)
         for fewer in shorter_chats(messages):
-            if sc.continuation(name, rendered(name, fewer), n_tokens, **end).matches(got):
+            if decoders.continuation(name, rendered(name, fewer), n_tokens, **end).matches(got):
                 fail(DROPPED_LESSON.format(kept=len(fewer), total=len(messages)), on=name, **drawn,
                      messages_in_your_prompt=fewer, expected=reference.text, got=got)
         generated_from = _generated_from(watch, name)

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from autokata import zoo
 from autokata.zoo.corpus import WORDS
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import scoring as sc
+from autokata.kit import checkpoints, decoders, generate_watches, returns, streaming
 from autokata.kit import strategies as s
 
 ANSWER = (
@@ -124,8 +123,8 @@ def streamed(name: str, prompt: str, n_tokens: int) -> tuple[tuple[str, ...], st
     import torch
 
     pieces: list[str] = []
-    streamer = sc.piece_recorder(m.tokenizer(name), pieces.append)
-    reference = sc.continuation(name, prompt, n_tokens)
+    streamer = streaming.piece_recorder(checkpoints.tokenizer(name), pieces.append)
+    reference = decoders.continuation(name, prompt, n_tokens)
     streamer.put(torch.tensor([reference.prompt_ids]))
     for token in reference.new_ids:
         streamer.put(torch.tensor([token]))
@@ -138,7 +137,7 @@ def telling(name: str, prompt: str, n_tokens: int) -> bool:
     """Only continuations a streamer really cuts into several pieces that join up to the full
     decode tell streaming from decoding once."""
     pieces, _ = streamed(name, prompt, n_tokens)
-    return len(pieces) >= 2 and sc.continuation(name, prompt, n_tokens).matches("".join(pieces))
+    return len(pieces) >= 2 and decoders.continuation(name, prompt, n_tokens).matches("".join(pieces))
 
 
 @cache
@@ -158,13 +157,15 @@ def flush_cases(name: str, count: int = 2) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
-def _generated_all(watch: sc.GenerateWatch, reference: sc.Continuation) -> bool:
+def _generated_all(watch: generate_watches.GenerateWatch, reference: decoders.Continuation) -> bool:
     """Did one of the learner's generate() calls write the whole reference continuation?"""
     new = list(reference.new_ids)
     return any(sequences and list(sequences[0])[-len(new):] == new for sequences in watch.sequences)
 
 
-def _flush_missed(reference: sc.Continuation, text: str, pieces: list[str], watch: sc.GenerateWatch) -> bool:
+def _flush_missed(
+    reference: decoders.Continuation, text: str, pieces: list[str], watch: generate_watches.GenerateWatch
+) -> bool:
     """Do a streamer's pieces give the continuation's text without its end, although generate() wrote
     it all?"""
     stripped = text.strip()
@@ -179,19 +180,19 @@ def _flush_missed(reference: sc.Continuation, text: str, pieces: list[str], watc
 
 @check("stream hands the new text to on_text piece by piece and returns it whole", family=zoo.DECODERS)
 def streams_the_continuation(attempt, name):
-    model, tokenizer = sc.decoder_for_learner(name), sc.tokenizer_for_learner(name)
+    model, tokenizer = decoders.model_for_learner(name), checkpoints.private_tokenizer(name)
 
     @given(prompt=s.sentences(1, 8), n_tokens=st.integers(3, 8))
     def prop(prompt, n_tokens):
-        reference = sc.continuation(name, prompt, n_tokens)
+        reference = decoders.continuation(name, prompt, n_tokens)
         assume(telling(name, prompt, n_tokens))
         expected_pieces, _ = streamed(name, prompt, n_tokens)
         drawn = dict(prompt=prompt, n_tokens=n_tokens)
-        sink = sc.TextSink()
-        with sc.PacedWatch(name) as watch:  # sink and pacing run where the learner's code runs
+        sink = streaming.TextSink()
+        with streaming.PacedWatch(name) as watch:  # sink and pacing run where the learner's code runs
             got = attempt.stream(model, tokenizer, prompt, n_tokens, sink)
-        got = sc.expect_text(got, "stream", name, **drawn)
-        sc.expect_generate_called(watch, "stream", name, **drawn)
+        got = returns.expect_text(got, "stream", name, **drawn)
+        generate_watches.expect_generate_called(watch, "stream", name, **drawn)
         if not all(isinstance(piece, str) for piece in sink.pieces):
             fail(PIECE_TYPE_LESSON, on=name, **drawn, got=sink.pieces)
         pieces = [piece for piece in sink.pieces if piece]
@@ -200,8 +201,8 @@ def streams_the_continuation(attempt, name):
         if reference.echoes_prompt(joined):
             fail(PROMPT_STREAMED_LESSON if watch.used_a_streamer() else PROMPT_SENT_LESSON, **shown)
         if not reference.matches(got):
-            sc.reject_prompt_echo(reference, got, name, **drawn)
-            sc.reject_sampling(watch, name, **drawn)
+            decoders.reject_prompt_echo(reference, got, name, **drawn)
+            generate_watches.reject_sampling(watch, name, **drawn)
             if got == joined and _flush_missed(reference, joined, pieces, watch):
                 fail(FLUSH_LESSON, **shown, expected=reference.text, got=got)
             if len(pieces) >= 2 and got == joined and watch.used_a_streamer():

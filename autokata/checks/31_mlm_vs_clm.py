@@ -7,8 +7,7 @@ from typing import Any
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_de as de
+from autokata.kit import checkpoints, forward_passes
 
 ANSWER = ("output_hidden_states", "hidden_states", "last_hidden_state", "allclose")
 
@@ -94,10 +93,10 @@ def _models(name: str) -> Iterator[tuple[str, Any, Any]]:
     import transformers
     from transformers import AutoConfig
 
-    config_class = type(AutoConfig.from_pretrained(m.checkpoint(name)))
+    config_class = type(AutoConfig.from_pretrained(checkpoints.checkpoint(name)))
     for auto_name in _AUTO_CLASSES:
         if config_class in getattr(transformers, auto_name)._model_mapping:
-            yield auto_name, m.private_copy(auto_name, name), m.reference(auto_name, name)
+            yield auto_name, checkpoints.private_copy(auto_name, name), checkpoints.reference(auto_name, name)
 
 
 def _looks_ahead(model: Any, tokenizer: Any) -> tuple[bool, float]:
@@ -133,14 +132,14 @@ def _expect_bool(value: Any, **shown: Any) -> bool:
 def decides_by_experiment(attempt, name):
     for auto_name, model, reference in _models(name):
         shown = dict(on=name, loaded_with=auto_name, model_class=type(model).__name__)
-        outcome = de.run(attempt.sees_the_future, model, m.private_tokenizer(name), model=model)
+        outcome = forward_passes.run(attempt.sees_the_future, model, checkpoints.private_tokenizer(name), model=model)
         ran = bool(outcome.inputs)
         if outcome.asked_for("output_attentions") and outcome.crash is not None:
             fail(ATTENTIONS_LESSON, **shown, your_code_raised=outcome.crash_line or "(nothing)")
         if outcome.crash is not None and not ran:
             fail(CRASH_LESSON, **shown, your_code_raised=outcome.crash_line)
         got = _expect_bool(outcome.result(), **shown)
-        truth, moved = _looks_ahead(reference, m.tokenizer(name))
+        truth, moved = _looks_ahead(reference, checkpoints.tokenizer(name))
         shown.update(expected=truth, got=got)
         if ran and got != truth and outcome.asked_for("output_attentions"):
             fail(ATTENTIONS_LESSON, **shown)

@@ -7,8 +7,7 @@ from typing import Any
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
-from autokata.kit import track_de as de
+from autokata.kit import checkpoints, forward_passes
 from autokata.kit.outcomes import Plain
 
 #: The ten Auto classes: the stub imports them as the possible answers (allowed in its imports only).
@@ -154,7 +153,7 @@ def _models(name: str) -> Iterator[Any]:
     import transformers
     from transformers import AutoConfig
 
-    config = AutoConfig.from_pretrained(m.checkpoint(name))
+    config = AutoConfig.from_pretrained(checkpoints.checkpoint(name))
     for auto_name, _ in TABLES:
         auto_class = getattr(transformers, auto_name)
         if type(config) in auto_class._model_mapping:
@@ -194,7 +193,7 @@ def _lesson(got: str, model: Any, listed: list[str], beyond_zoo: bool = False) -
 def _judge(attempt: Any, model: Any, beyond_zoo: bool = False, **shown: Any) -> None:
     names = dict(model_class=type(model).__name__, model_type=model.config.model_type)
     shown.update(model_class=names["model_class"])
-    outcome = de.run(attempt.auto_class_of, model)
+    outcome = forward_passes.run(attempt.auto_class_of, model)
     if outcome.crash is not None:
         fail(CRASH_LESSON.format(**names), **shown, your_code_raised=outcome.crash_line)
     got = _seed_name(outcome.value, **shown)

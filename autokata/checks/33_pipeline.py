@@ -8,9 +8,8 @@ from hypothesis import given
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, forward_passes, pipelines, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_de as de
 
 ANSWER = (
     "text-classification",
@@ -85,8 +84,8 @@ def _by_hand(name: str, texts: list[str]) -> list[dict[str, Any]]:
     """What the pipeline must give: the saved classifier, softmax, best label, text by text."""
     import torch
 
-    model = m.reference("AutoModelForSequenceClassification", name)
-    batch = m.tokenizer(name)(texts, padding=True, return_tensors="pt")
+    model = checkpoints.reference("AutoModelForSequenceClassification", name)
+    batch = checkpoints.tokenizer(name)(texts, padding=True, return_tensors="pt")
     with torch.no_grad():
         logits = model(**batch).logits
     best = logits.argmax(-1)
@@ -101,7 +100,7 @@ def _by_hand(name: str, texts: list[str]) -> list[dict[str, Any]]:
     ]
 
 
-def _pipeline_problem(built: list[str], outcome: de.Run, **shown: Any) -> None:
+def _pipeline_problem(built: list[str], outcome: forward_passes.Run, **shown: Any) -> None:
     """A wrong task, a missing tokenizer, or no pipeline at all, each with its lesson.
 
     `built`: the class of every pipeline the learner's code built, as `module.ClassName`."""
@@ -109,10 +108,10 @@ def _pipeline_problem(built: list[str], outcome: de.Run, **shown: Any) -> None:
 
     if outcome.crash is not None:
         shown["your_code_raised"] = outcome.crash_line
-    wanted = de.implementation(TextClassificationPipeline)
+    wanted = pipelines.implementation(TextClassificationPipeline)
     for pipe in built:
         if pipe != wanted:
-            task, auto_class = de.pipeline_task(pipe)
+            task, auto_class = pipelines.pipeline_task(pipe)
             fail(WRONG_TASK_LESSON.format(task=task, pipeline=pipe.rsplit(".", 1)[-1], auto_class=auto_class),
                  **shown)
     if outcome.crash is not None and "tokenizer" in outcome.crash_line.lower():
@@ -128,7 +127,7 @@ def _expect_results(value: Any, count: int, **shown: Any) -> list[dict[str, Any]
     if value and all(isinstance(item, list) for item in value):
         fail(SHAPE_LESSON.format(detail="A list per text is what `top_k=...` asks for."), **shown, got=value)
     well_formed = all(
-        isinstance(item, dict) and isinstance(item.get("label"), str) and de.is_number(item.get("score"))
+        isinstance(item, dict) and isinstance(item.get("label"), str) and returns.is_number(item.get("score"))
         for item in value
     )
     if not well_formed or len(value) != count:
@@ -142,8 +141,8 @@ def pipeline_equals_the_auto_class(attempt, name):
     @given(texts=s.uneven_batches())
     def prop(texts):
         shown = dict(on=name, texts=texts)
-        with de.PipelinesBuilt() as spy:
-            outcome = de.run(attempt.classify, m.checkpoint(name), list(texts))
+        with pipelines.PipelinesBuilt() as spy:
+            outcome = forward_passes.run(attempt.classify, checkpoints.checkpoint(name), list(texts))
         _pipeline_problem(spy.classes(), outcome, **shown)
         got = _expect_results(outcome.value, len(texts), **shown)
         for text, mine, want in zip(texts, got, _by_hand(name, list(texts))):

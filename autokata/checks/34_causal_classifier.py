@@ -9,9 +9,8 @@ from hypothesis import strategies as st
 
 from autokata import zoo
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, forward_passes, heads, loading, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_de as de
 from autokata.kit.outcomes import Plain
 
 ANSWER = (
@@ -116,15 +115,15 @@ def _label_alone(model: Any, name: str, text: str) -> int:
     import torch
 
     with torch.no_grad():
-        return int(model(**m.tokenizer(name)(text, return_tensors="pt")).logits[0].argmax())
+        return int(model(**checkpoints.tokenizer(name)(text, return_tensors="pt")).logits[0].argmax())
 
 
 def _load(attempt: Any, name: str, num_labels: int) -> Any:
     from transformers import AutoModelForSequenceClassification
 
-    model = attempt.load_causal_classifier(m.checkpoint(name), num_labels)
-    model = m.expect_model(model, "load_causal_classifier", name)
-    m.expect_class(model, AutoModelForSequenceClassification, name, HEAD_LESSON)
+    model = attempt.load_causal_classifier(checkpoints.checkpoint(name), num_labels)
+    model = loading.expect_model(model, "load_causal_classifier", name)
+    loading.expect_class(model, AutoModelForSequenceClassification, name, HEAD_LESSON)
     return model
 
 
@@ -134,7 +133,7 @@ def loads_a_classifier(attempt, name):
     @given(num_labels=st.integers(2, 6))
     def prop(num_labels):
         model = _load(attempt, name, num_labels)
-        m.expect_loaded(model, name)
+        loading.expect_loaded(model, name)
         if model.config.num_labels != num_labels:
             fail(NUM_LABELS_LESSON, on=name, drawn_labels=num_labels, got=model.config.num_labels)
 
@@ -143,7 +142,7 @@ def loads_a_classifier(attempt, name):
 
 def _padding_tokenizer(name: str) -> Any:
     """The checkpoint's tokenizer made able to pad, on the right: what the kata says the model must read."""
-    tokenizer = de.fresh_tokenizer(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     tokenizer.padding_side = "right"
@@ -154,10 +153,10 @@ def _no_pad_id_lesson(attempt: Any, model: Any, name: str, texts: list[str]) -> 
     """Does the learner's predict_batch hand the model its pad id later? Then say so."""
     from autokata.kit.outcomes import NotStarted
 
-    tokenizer = de.fresh_tokenizer(name)
+    tokenizer = checkpoints.private_tokenizer(name)
     tokenizer.padding_side = "right"
     try:
-        de.run(attempt.predict_batch, model, tokenizer, list(texts), model=model)
+        forward_passes.run(attempt.predict_batch, model, tokenizer, list(texts), model=model)
     except NotStarted:  # predict_batch not written yet: the loader's model is judged alone
         return PAD_ID_LESSON
     return LATE_PAD_ID_LESSON if model.config.pad_token_id is not None else PAD_ID_LESSON
@@ -200,16 +199,16 @@ def _ready_classifier(name: str, num_labels: int) -> Any:
     """A classifier of the check's own, ready for padded batches, with a decisive head."""
     from transformers import AutoModelForSequenceClassification
 
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     model = AutoModelForSequenceClassification.from_pretrained(
-        m.checkpoint(name), num_labels=num_labels, pad_token_id=pad
+        checkpoints.checkpoint(name), num_labels=num_labels, pad_token_id=pad
     ).eval()
-    m.sharpen_head(model, seed=34)
+    heads.sharpen_head(model, seed=34)
     return model
 
 
-def _explain_crash(outcome: de.Run, model: Any, tokenizer: Any, **shown: Any) -> None:
+def _explain_crash(outcome: forward_passes.Run, model: Any, tokenizer: Any, **shown: Any) -> None:
     if outcome.crash is None:
         return
     shown["your_code_raised"] = outcome.crash_line
@@ -238,14 +237,14 @@ def batch_equals_one_at_a_time(attempt, name):
 
     @given(texts=s.uneven_batches())
     def prop(texts):
-        tokenizer = de.fresh_tokenizer(name)
+        tokenizer = checkpoints.private_tokenizer(name)
         # Padding on the right, as the kata asks: the pad id alone must then tell each row's end
         # (left padding would keep every row's last token real and hide a wrong pad id).
         tokenizer.padding_side = "right"
         shown = dict(on=name, texts=texts)
-        outcome = de.run(attempt.predict_batch, model, tokenizer, list(texts), model=model)
+        outcome = forward_passes.run(attempt.predict_batch, model, tokenizer, list(texts), model=model)
         _explain_crash(outcome, model, tokenizer, **shown)
-        got = de.expect_int_list(outcome.value, len(texts), "predict_batch", name, texts=texts)
+        got = returns.expect_int_list(outcome.value, len(texts), "predict_batch", name, texts=texts)
         if not any(ids.shape[0] == len(texts) for ids in outcome.inputs):
             sizes = sorted({tuple(ids.shape) for ids in outcome.inputs}) or "nothing"
             fail(ONE_AT_A_TIME_LESSON.format(sizes=sizes), **shown)

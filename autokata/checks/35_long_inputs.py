@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 from autokata import zoo
 from autokata.zoo.corpus import RARE_WORDS, WORDS
 from autokata.kit import check, fail
-from autokata.kit import models as m
+from autokata.kit import checkpoints, forward_passes, returns
 from autokata.kit import strategies as s
-from autokata.kit import track_de as de
 
 ANSWER = ("truncation", "max_length", "model_max_length", "truncation_side", "max_position_embeddings")
 
@@ -115,14 +114,14 @@ def _texts() -> st.SearchStrategy[str]:
 
 
 def _reference_ids(name: str, text: str) -> Any:
-    return m.tokenizer(name)(text, truncation=True, return_tensors="pt")["input_ids"][0]
+    return checkpoints.tokenizer(name)(text, truncation=True, return_tensors="pt")["input_ids"][0]
 
 
 def _cut_in(unit: str, row: Any, name: str, text: str) -> list[int]:
     """Every number of words (or characters) whose prefix of `text` the tokenizer turns into `row`."""
     import torch
 
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     pieces = text.split() if unit == "words" else list(text)
     join = " ".join if unit == "words" else "".join
     kept = []
@@ -137,7 +136,7 @@ def _lesson_for_row(row: Any, model: Any, name: str, text: str) -> str | None:
     """None when the row is exactly the reference input; else the lesson for what was fed."""
     import torch
 
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     limit = tokenizer.model_max_length
     right = _reference_ids(name, text)
     if row.shape == right.shape and torch.equal(row, right):
@@ -159,7 +158,7 @@ def _lesson_for_row(row: Any, model: Any, name: str, text: str) -> str | None:
         return TOO_LONG_LESSON.format(got=got, limit=limit)
     if got < limit and len(right) == limit:
         return TOO_SHORT_LESSON.format(got=got, limit=limit)
-    cuts_the_start = de.fresh_tokenizer(name)
+    cuts_the_start = checkpoints.private_tokenizer(name)
     cuts_the_start.truncation_side = "left"
     end = cuts_the_start(text, truncation=True, return_tensors="pt")["input_ids"][0]
     if row.shape == end.shape and torch.equal(row, end):
@@ -182,7 +181,7 @@ def _lesson_for_passes(passes: list[Any], model: Any, name: str, text: str) -> s
     """None when every forward pass read exactly the reference input (padding hidden by its mask)."""
     import torch
 
-    tokenizer = m.tokenizer(name)
+    tokenizer = checkpoints.tokenizer(name)
     right = _reference_ids(name, text)
     pad = tokenizer.pad_token_id
     lessons = []
@@ -205,29 +204,30 @@ def _lesson_for_passes(passes: list[Any], model: Any, name: str, text: str) -> s
 def _expected(name: str, text: str) -> int:
     import torch
 
-    batch = m.tokenizer(name)(text, truncation=True, return_tensors="pt")
+    batch = checkpoints.tokenizer(name)(text, truncation=True, return_tensors="pt")
     with torch.no_grad():
-        return int(m.reference("AutoModelForSequenceClassification", name)(**batch).logits[0].argmax())
+        return int(checkpoints.reference("AutoModelForSequenceClassification", name)(**batch).logits[0].argmax())
 
 
 @check("classify_long feeds the model the text's first tokens, up to its limit, once, and returns its label",
        family=zoo.THREE_LABELS)
 def classifies_the_first_tokens(attempt, name):
-    model = de.fresh_model("AutoModelForSequenceClassification", name)
+    model = checkpoints.fresh_model("AutoModelForSequenceClassification", name)
 
     @given(text=_texts())
     @example(text=SHORT_TEXT)
     @example(text=LONG_TEXT)
     def prop(text):
         shown = dict(on=name, text=text[:80] + ("…" if len(text) > 80 else ""), text_words=len(text.split()))
-        outcome = de.run(attempt.classify_long, model, de.fresh_tokenizer(name), text, model=model)
+        tokenizer = checkpoints.private_tokenizer(name)
+        outcome = forward_passes.run(attempt.classify_long, model, tokenizer, text, model=model)
         if outcome.crash is not None:
             shown["your_code_raised"] = outcome.crash_line
         if outcome.passes:
             lesson = _lesson_for_passes(outcome.passes, model, name, text)
             if lesson:
                 fail(lesson, **shown)
-        got = de.expect_int(outcome.result(), "classify_long", name)
+        got = returns.expect_int(outcome.result(), "classify_long", name)
         if not outcome.passes:
             fail(NOT_RUN_LESSON, **shown)
         expected = _expected(name, text)

@@ -2,10 +2,14 @@
 
 A check either returns (the behaviour is right) or raises one of these; the
 runner turns them into the three kata states and a message for the learner.
+`CallOutcome` keeps one learner call's value or crash for a check to diagnose
+before it decides.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 _MAX_SHOWN = 300
@@ -44,6 +48,32 @@ class LearnerCrash(Exception):
         """The exception line of the crash (`IndexError: index out of range in self`)."""
         lines = [line for line in self.trace.splitlines() if line.strip()]
         return lines[-1].strip() if lines else self.summary
+
+
+@dataclass
+class CallOutcome:
+    """What one learner call gave: its value, or the crash it raised, kept for diagnosis.
+
+    Watches that record what the call did (`generate_watches.Generation`,
+    `forward_passes.Run`) add their records to it.
+    """
+
+    value: Any = None
+    crash: LearnerCrash | None = None
+
+    def take(self, call: Callable[..., Any], *args: Any, **kwargs: Any) -> "CallOutcome":
+        """Make the call, keeping its value or its crash; returns this outcome."""
+        try:
+            self.value = call(*args, **kwargs)
+        except LearnerCrash as crash:
+            self.crash = crash
+        return self
+
+    def result(self) -> Any:
+        """The value returned, or the learner's crash re-raised when no check explained it."""
+        if self.crash is not None:
+            raise self.crash
+        return self.value
 
 
 def fail(lesson: str, **shown: Any) -> NoReturn:

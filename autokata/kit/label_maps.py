@@ -1,9 +1,10 @@
-"""Shared proofs for the classifier katas of Track B (11-15): drawn label sets,
-the class and head of a learner's classifier, its two label maps, its loss.
+"""Label maps: drawn label sets, the two maps a classifier's config holds (`id2label`, `label2id`), and their lessons.
 
 Label maps are where learners slip most quietly (transformers accepts maps in
 the wrong direction, string keys or one map without the other), so
 `expect_label_maps` names each of those mistakes instead of printing two dicts.
+`label_sets` draws names a real project might use (Unicode, spaces, digits),
+and `EDGE_LABEL_SETS` are the sets every learner run meets first.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from autokata.kit import handover
-from autokata.kit import models as m
 from autokata.kit.outcomes import fail
+
 
 #: Label names a real project might use, some of them outside ASCII.
 LABEL_WORDS: tuple[str, ...] = (
@@ -26,7 +26,9 @@ LABEL_WORDS: tuple[str, ...] = (
     "B-PER", "I-LOC", "café", "naïve", "Ελληνικά", "русский", "日本語", "한국어", "😀 happy",
     "0", "1",
 )
+
 _PLACEHOLDER = re.compile(r"LABEL_\d+")
+
 
 #: Label sets every learner run meets first (hypothesis draws only three examples): names with
 #: spaces around them, decomposed and full-width Unicode (normalisation changes them), case-folding
@@ -41,45 +43,37 @@ EDGE_LABEL_SETS: tuple[list[str], ...] = (
     ],
 )
 
-CLASS_LESSON = (
-    "`{got}` is not a whole-text classifier: it has no head that gives one score per label for the "
-    "whole text (a bare encoder stops at token vectors, a token tagger scores every token, a language "
-    "model head scores the vocabulary)."
-)
-HEAD_SIZE_LESSON = (
-    "The classification head must have exactly one output per label: for one text, logits of shape "
-    "[1, number of labels]."
-)
-CONFIG_SIZE_LESSON = (
-    "Your head has the right size but the config's count of labels disagrees: the config must describe "
-    "the head, or a saved model reloads with the wrong one. Ask for the labels when you load instead of "
-    "swapping modules by hand."
-)
 PLACEHOLDER_LESSON = (
     "Your model's labels are the placeholders LABEL_0, LABEL_1, ...: a head of the right size does not "
     "name its outputs. The config must also map each output index to its name and each name back to "
     "its index."
 )
+
 REVERSED_LESSON = (
     "Your label maps point the wrong way: `id2label` maps each output index (an int) to its name, "
     "and `label2id` maps each name back to its index."
 )
+
 STRING_KEYS_LESSON = (
     "The keys of `id2label` must be the output indices as ints, not strings: "
     "`model.config.id2label[0]` must give the first label's name."
 )
+
 ONE_MAP_LESSON = (
     "`{good}` is right but the map in the other direction is not its inverse: set both, so names "
     "become indices for training and indices become names for predictions."
 )
+
 CHANGED_NAMES_LESSON = (
     "Your label names are not exactly the ones you were given: you changed them ({how}). Labels are "
     "data: output i must be named `labels[i]` character for character, spaces and all."
 )
+
 ORDER_LESSON = (
     "Your maps hold the right names in another order: output index i must name `labels[i]`, "
     "in the order the labels were given."
 )
+
 MAPS_LESSON = (
     "Your label maps do not match the labels you were given: output index i must be named "
     "`labels[i]`, and the map from names to indices must be its inverse."
@@ -104,50 +98,6 @@ def label_sets(
 def label_maps(labels: Sequence[str]) -> tuple[dict[int, str], dict[str, int]]:
     """`id2label` and `label2id` for labels in the given order."""
     return dict(enumerate(labels)), {label: index for index, label in enumerate(labels)}
-
-
-def expect_classifier(value: Any, function: str, name: str) -> Any:
-    """A learner's loader must return the sequence-classification class for the checkpoint."""
-    from transformers import AutoModelForSequenceClassification
-
-    model = m.expect_model(value, function, name)
-    m.expect_class(
-        model, AutoModelForSequenceClassification, name, CLASS_LESSON.format(got=type(model).__name__)
-    )
-    return model
-
-
-PRECISION_LESSON = (
-    "Your model holds its weights in {dtype}, a lower precision than the checkpoint's float32: every "
-    "weight, and so every score, changes. The kata asks for the checkpoint's weights as they are stored."
-)
-
-
-def expect_full_precision(model: Any, name: str, function: str) -> Any:
-    """A learner's model in float16/bfloat16 gets its own lesson, not "your weights are not the
-    checkpoint's" (the comparison of weights fails on it) nor a crash in a dtype-mixing check."""
-    low = sorted({str(p.dtype) for p in model.parameters() if p.is_floating_point() and p.dtype.itemsize < 4})
-    if low:
-        fail(PRECISION_LESSON.format(dtype=", ".join(low)), on=name, function=function, got_dtypes=low)
-    return model
-
-
-def logits_of(model: Any, name: str, texts: Sequence[str]) -> Any:
-    """The model's logits for a padded batch (eval mode, no gradient)."""
-    import torch
-
-    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
-    with torch.no_grad():
-        return model.eval()(**batch).logits
-
-
-def expect_head_size(model: Any, name: str, size: int, lesson: str = HEAD_SIZE_LESSON, **shown: Any) -> None:
-    """The logits of one text must have shape [1, size], and the config must say so too."""
-    shape = tuple(logits_of(model, name, ["the cat sat on the mat"]).shape)
-    if shape != (1, size):
-        fail(lesson, on=name, **shown, expected_logits_shape=(1, size), got_logits_shape=shape)
-    if model.config.num_labels != size:
-        fail(CONFIG_SIZE_LESSON, on=name, **shown, expected_label_count=size, config_label_count=model.config.num_labels)
 
 
 def expect_label_maps(
@@ -222,41 +172,3 @@ def _names_in(mapping: Any, keys: bool = False) -> list[Any]:
     if not isinstance(mapping, dict):
         return []
     return list(mapping.keys() if keys else mapping.values())
-
-
-def sharp_classifier(name: str, seed: int, **kwargs: Any) -> Any:
-    """A fresh classifier from the checkpoint with a seeded, wide head, for reference outputs.
-
-    Loaded anew each time (heads missing from a checkpoint are re-initialised
-    unseeded at every load), never shared, so learner code cannot disturb other checks.
-    """
-    from transformers import AutoModelForSequenceClassification
-
-    model = AutoModelForSequenceClassification.from_pretrained(m.checkpoint(name), **kwargs).eval()
-    m.sharpen_head(model, seed)
-    return model
-
-
-def for_learner(model: Any) -> Any:
-    """A private copy of a check's model, to hand to learner code: whatever the learner does to it
-    (casts, edited label maps) stays in the copy, and the check's model keeps scoring references."""
-    import copy
-
-    return handover.give(copy.deepcopy(model))
-
-
-def loss_with_labels(model: Any, name: str, texts: Sequence[str], labels: Any) -> tuple[Any, Any]:
-    """`(loss, logits)` of one forward pass with `labels`; an error becomes `(error, None)`.
-
-    Models configured for the wrong problem type often raise on the labels
-    instead of computing a wrong loss; the caller turns either into a lesson.
-    """
-    import torch
-
-    batch = m.tokenizer(name)(list(texts), padding=True, return_tensors="pt")
-    try:
-        with torch.no_grad():
-            out = model.eval()(**batch, labels=labels)
-    except (RuntimeError, ValueError) as error:
-        return error, None
-    return out.loss, out.logits

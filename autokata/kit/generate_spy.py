@@ -1,4 +1,4 @@
-"""The generate() spy, and reference decodes to compare with.
+"""The generate() spy: what every generate() call of learner code was asked and did, as data.
 
 `GenerateSpy` is an instrument (see `autokata.kit.instruments`): used as
 `with GenerateSpy() as spy: attempt.f(...)`, it runs where the learner's code
@@ -15,6 +15,8 @@ questions), a processor with its plain settings.
 
 `generation_requests()` is the check-side twin of the settings part: for
 generate() calls the *check* makes itself (on a model it reloaded, say).
+The watches checks build on the spy, and their lessons, are in
+`generate_watches`; what the checks generate themselves is in `decoders`.
 """
 
 from __future__ import annotations
@@ -273,27 +275,3 @@ def generation_requests() -> Iterator[list[Any]]:
         yield spy.requests
     finally:
         spy.uninstall()
-
-
-def new_token_ids(model: Any, prompt_ids: Any, output_ids: Any) -> Any:
-    """The generated part of `generate()`'s output (decoder-only: after the prompt;
-    encoder-decoder: after the decoder start token)."""
-    if model.config.is_encoder_decoder:
-        return output_ids[:, 1:]
-    return output_ids[:, prompt_ids.shape[1]:]
-
-
-def reference_generate(model: Any, tokenizer: Any, prompt: str, **settings: Any) -> list[list[int]]:
-    """Token ids the check itself generates for one prompt (new tokens only, specials kept)."""
-    import torch
-
-    batch = tokenizer(prompt, return_tensors="pt")
-    with torch.no_grad():
-        out = model.generate(**batch, pad_token_id=_pad_id(model, tokenizer), **settings)
-    return new_token_ids(model, batch["input_ids"], out).tolist()
-
-
-def _pad_id(model: Any, tokenizer: Any) -> int:
-    if tokenizer.pad_token_id is not None:
-        return tokenizer.pad_token_id
-    return model.generation_config.eos_token_id if model.generation_config.eos_token_id is not None else 0

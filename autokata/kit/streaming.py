@@ -1,108 +1,22 @@
-"""Shared ground for the generate() katas 26-29: the decoder a learner is handed,
-reference greedy continuations, and a watch on every generate() call.
+"""Streaming: the text callback, streamer and generate() watch the streaming kata judges with.
 
-Tiny random decoders like byte-level pieces that print as '�' on their own and
-change when the next byte arrives, so a continuation's text would depend on
-where it is cut. The decoder these katas use therefore never prefers a token
-that does not decode to printable text (its output row is zeroed, as the zoo
-already does for special tokens): streamed pieces then join to the full decode,
-and different continuations read differently.
-
-Learners get a private copy of that decoder and a freshly loaded tokenizer, so
-whatever they set (`generation_config`, a pad token) never reaches the
-references, which run on a pristine twin with the same weights.
+`TextSink` is the `on_text` callback a check hands to learner code. Under a
+`PacedWatch`, generate() is handed a `PacedStreamer` in place of the learner's
+streamer, which waits for a reader running beside generate() to catch up: such
+a reader is judged on what it does, not on how fast the tiny model is.
+`piece_recorder` is a TextStreamer that hands each piece of text on. All of it
+runs where the learner's code runs (the learner process under the two-process
+judge) and brings back data only.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from autokata.kit import decoding, generation
-from autokata.kit import models as m
-from autokata.kit import returns
-from autokata.kit.outcomes import fail
-
-
-#: The readable decoder and the private copies come from `decoding`, shared with katas 21-25.
-decoder = decoding.reference_model
-decoder_for_learner = decoding.model_for_learner
-tokenizer_for_learner = decoding.tokenizer_for_learner
-
-
-@dataclass(frozen=True)
-class Continuation:
-    """A reference greedy continuation: the prompt's ids, the new ids, and their text."""
-
-    prompt_ids: tuple[int, ...]
-    new_ids: tuple[int, ...]
-    text: str
-    prompt_text: str
-    with_prompt: str
-
-    def matches(self, got: str) -> bool:
-        """Is `got` this continuation's text? Two decodings are right: the new ids alone, or
-        the whole sequence with the prompt's text cut off (what a text-generation pipeline
-        returns); surrounding whitespace aside."""
-        pipeline_style = self.with_prompt[len(self.prompt_text):]
-        return got.strip() in {self.text.strip(), pipeline_style.strip()}
-
-    def echoes_prompt(self, got: str) -> bool:
-        """Does `got` carry the prompt's text in front of the continuation?"""
-        start = self.prompt_text.strip()
-        return bool(start) and got.strip().startswith(start) and not self.text.strip().startswith(start)
-
-
-@cache
-def continuation(name: str, prompt: str, n_tokens: int, **settings: Any) -> Continuation:
-    """Greedy decode of `n_tokens` new tokens on the readable decoder (cached per drawn example)."""
-    tokenizer = m.tokenizer(name)
-    prompt_ids = tuple(tokenizer(prompt)["input_ids"])
-    new_ids = tuple(
-        generation.reference_generate(
-            decoder(name), tokenizer, prompt, max_new_tokens=n_tokens, do_sample=False, **settings
-        )[0]
-    )
-    return Continuation(
-        prompt_ids=prompt_ids,
-        new_ids=new_ids,
-        text=tokenizer.decode(list(new_ids), skip_special_tokens=True),
-        prompt_text=tokenizer.decode(list(prompt_ids), skip_special_tokens=True),
-        with_prompt=tokenizer.decode(list(prompt_ids + new_ids), skip_special_tokens=True),
-    )
-
-
-expect_text = returns.expect_text
-
-
-PROMPT_ECHO_LESSON = (
-    "Your text starts with the prompt: a decoder-only model's generate() returns the prompt's ids "
-    "followed by the new ones. Keep only the ids after the prompt before decoding."
-)
-
-
-def reject_prompt_echo(reference: Continuation, got: str, name: str, **shown: Any) -> None:
-    """Fail with the prompt lesson when `got` is the continuation with the prompt in front."""
-    if reference.echoes_prompt(got):
-        fail(PROMPT_ECHO_LESSON, on=name, **shown, expected=reference.text, got=got)
-
-
-class GenerateWatch(generation.GenerateSpy):
-    """Every generate() call made by learner code inside `with watch_generate() as watch:`, as data
-    recorded where that code runs (see `generation.GenerateSpy`): per call its streamer's class
-    names (`streamers`), the logits processors it built (`processors_of()`), the sequences it
-    returned (`sequences`) and whether it finished (`finished`); `requests` holds the resolved
-    settings of every call."""
-
-
-def watch_generate() -> GenerateWatch:
-    """A generate() watch, to use as `with watch_generate() as watch: attempt.f(...)`. It wraps the
-    methods at class level where the learner's code runs, so calls made through a pipeline or from
-    another thread are seen too."""
-    return GenerateWatch()
+from autokata.kit import checkpoints
+from autokata.kit.generate_watches import GenerateWatch
 
 
 class TextSink:
@@ -226,26 +140,4 @@ class PacedWatch(GenerateWatch):
         sink = getattr(self, "_sink", None)
         if sink is None:
             return streamer
-        return PacedStreamer(streamer, sink, m.tokenizer(self.checkpoint), self._caller, self._threads_before)
-
-
-NO_GENERATE_LESSON = (
-    "`{function}` never called `model.generate()`: this kata is about what you hand to generate(), "
-    "so let it run the decoding loop."
-)
-
-
-SAMPLING_LESSON = (
-    "You sampled (`do_sample=True`): every step then draws a random token, so the continuation changes "
-    "from run to run. This kata wants the greedy continuation, the most likely token at each step."
-)
-
-
-def reject_sampling(watch: GenerateWatch, name: str, **shown: Any) -> None:
-    if watch.sampled():
-        fail(SAMPLING_LESSON, on=name, **shown)
-
-
-def expect_generate_called(watch: GenerateWatch, function: str, name: str, **shown: Any) -> None:
-    if not watch.calls:
-        fail(NO_GENERATE_LESSON.format(function=function), on=name, **shown)
+        return PacedStreamer(streamer, sink, checkpoints.tokenizer(self.checkpoint), self._caller, self._threads_before)

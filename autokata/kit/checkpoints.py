@@ -1,0 +1,87 @@
+"""Checkpoints: the zoo's models and tokenizers as checks load them, and private copies for learner code.
+
+References (`reference`, `tokenizer`) are loaded once per process and never
+handed to learner code (the attempt proxy copies anything not made for the
+learner, see `handover`), so a learner cannot mutate them; learner-loaded
+models are compared against them. What a check hands to learner code is a
+private copy (`private_copy`, `private_tokenizer`, `for_learner`) or a model of
+its own (`fresh_model`): whatever the learner does to it stays there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from autokata import zoo
+from autokata.kit import handover
+
+
+def checkpoint(name: str) -> str:
+    """The path string a learner's function receives for a zoo checkpoint."""
+    return str(zoo.path(name))
+
+
+def _load_tokenizer(path: str) -> Any:
+    """`AutoTokenizer.from_pretrained(path)`, on every transformers release pyproject admits.
+
+    transformers 5.0 crashes inside AutoTokenizer (`'NoneType' object has no attribute
+    'replace'`) on a checkpoint whose model type has no tokenizer class registered without
+    sentencepiece (Marian) but whose tokenizer_config names one; later releases load the class
+    the checkpoint names. Load that class here too, so a check never fails for the library's
+    version.
+    """
+    import json
+    from pathlib import Path
+
+    import transformers
+
+    try:
+        return transformers.AutoTokenizer.from_pretrained(path)
+    except AttributeError:
+        declared = json.loads((Path(path) / "tokenizer_config.json").read_text()).get("tokenizer_class")
+        if not declared or not hasattr(transformers, declared):
+            raise
+        return getattr(transformers, declared).from_pretrained(path)
+
+
+@cache
+def tokenizer(name: str) -> Any:
+    return _load_tokenizer(checkpoint(name))
+
+
+@cache
+def reference(auto_class_name: str, name: str, **kwargs: Any) -> Any:
+    """A reference model loaded by the check itself (eval mode, shared, never mutated)."""
+    import transformers
+
+    auto_class = getattr(transformers, auto_class_name)
+    return auto_class.from_pretrained(checkpoint(name), **kwargs).eval()
+
+
+def private_copy(auto_class_name: str, name: str, **kwargs: Any) -> Any:
+    """A copy of a reference model that a check may change and hand to learner code:
+    whatever the check (re-seeded heads) or the learner (`train()`, an edited
+    generation config) does to it, the shared reference stays untouched."""
+    return for_learner(reference(auto_class_name, name, **kwargs)).eval()
+
+
+def private_tokenizer(name: str) -> Any:
+    """A freshly loaded tokenizer for learner code, which may set a pad token or a
+    padding side on it without touching the shared one the references use."""
+    return handover.give(_load_tokenizer(checkpoint(name)))
+
+
+def for_learner(model: Any) -> Any:
+    """A private copy of a check's model, to hand to learner code: whatever the learner does to it
+    (casts, edited label maps) stays in the copy, and the check's model keeps scoring references."""
+    import copy
+
+    return handover.give(copy.deepcopy(model))
+
+
+def fresh_model(auto_class_name: str, name: str) -> Any:
+    """A model of its own, loaded from a checkpoint whose head is saved (same weights every load)."""
+    import transformers
+
+    return getattr(transformers, auto_class_name).from_pretrained(checkpoint(name)).eval()
