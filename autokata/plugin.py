@@ -11,6 +11,7 @@ and the first unsolved kata's lesson.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,14 @@ from autokata import quiet
 quiet.offline_and_quiet_environment()  # must happen before anything imports transformers
 
 from autokata import course, runner, versions  # noqa: E402
+from autokata.item_properties import (  # noqa: E402
+    CATEGORIES,
+    CHECK_PROPERTY,
+    CONTENT_PROPERTY,
+    KATA_PROPERTY,
+    MESSAGE_PROPERTY,
+    STATE_PROPERTY,
+)
 from autokata.progress import ProgressSummary  # noqa: E402
 
 DEFAULT_TIMEOUT_SECONDS = 120.0
@@ -31,20 +40,6 @@ TIMEOUT_LESSON = (
     "that never ends or a generation budget far larger than the kata asks for. "
     "(Change the limit with `pytest --timeout=SECONDS`.)"
 )
-STATE_PROPERTY = "autokata_state"
-MESSAGE_PROPERTY = "autokata_message"
-#: The kata's two-digit code ("05"), as the CLI, the JSON and CSV reports write it.
-KATA_PROPERTY = "autokata_kata"
-#: Which check of the kata this is: "3/20" (the summary and the verdict store need all 20).
-CHECK_PROPERTY = "autokata_check"
-#: The sha256 of the kata file as collected: the verdict store keys verdicts by content.
-CONTENT_PROPERTY = "autokata_content"
-
-_CATEGORIES = {
-    runner.State.SOLVED.value: ("passed", ".", ("SOLVED", {"green": True})),
-    runner.State.NOT_STARTED.value: ("not started", "o", ("NOT STARTED", {"yellow": True})),
-    runner.State.FAILING.value: ("failing", "F", ("FAILING", {"red": True})),
-}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -81,6 +76,17 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     args = list(namespace.file_or_dir or []) or list(early_config.getini("testpaths") or [])
     if _count_kata_files(args, early_config.invocation_params.dir) > 0:
         namespace.noconftest = True
+        _stop_rewriting_asserts(early_config)
+
+
+def _stop_rewriting_asserts(config: pytest.Config) -> None:
+    """A run that checks kata attempts has no test function whose asserts pytest could explain, yet
+    its import hook would rewrite every module of every pytest plugin's package imported from now on
+    (autokata, anyio, xdist, ...). Where bytecode is not cached (PYTHONDONTWRITEBYTECODE) that cost
+    1.2 s of a 8 s `pytest solutions/05_sentiment.py` (measured); the hook goes."""
+    hook = getattr(config.pluginmanager, "rewrite_hook", None)
+    if hook in sys.meta_path:
+        sys.meta_path.remove(hook)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -253,8 +259,8 @@ class KataItem(pytest.Item):
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
     state = dict(getattr(report, "user_properties", ())).get(STATE_PROPERTY)
-    if report.when == "call" and state in _CATEGORIES:
-        return _CATEGORIES[state]
+    if report.when == "call" and state in CATEGORIES:
+        return CATEGORIES[state]
     return None
 
 

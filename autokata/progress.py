@@ -77,7 +77,7 @@ class ProgressSummary:
         self.katas: dict[str, KataProgress] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        from autokata.plugin import CHECK_PROPERTY, CONTENT_PROPERTY, KATA_PROPERTY, MESSAGE_PROPERTY, STATE_PROPERTY
+        from autokata.item_properties import CHECK_PROPERTY, CONTENT_PROPERTY, KATA_PROPERTY, MESSAGE_PROPERTY, STATE_PROPERTY
 
         properties = dict(getattr(report, "user_properties", ()))
         if KATA_PROPERTY not in properties:
@@ -182,10 +182,10 @@ def count_katas_in_closing_line(reporter, katas: list[KataProgress]) -> None:
     The kata checks' own counts (solved checks are "passed", the others "failing" and "not
     started") give way to one part; anything else (other tests, errors, deselected) stays.
     """
-    from autokata.plugin import KATA_PROPERTY, _CATEGORIES
+    from autokata.item_properties import CATEGORIES, KATA_PROPERTY
 
     build = reporter.build_summary_stats_line
-    categories = {category for category, _, _ in _CATEGORIES.values()}
+    categories = {category for category, _, _ in CATEGORIES.values()}
 
     def is_kata_check(report) -> bool:
         return KATA_PROPERTY in dict(getattr(report, "user_properties", ()))

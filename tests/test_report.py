@@ -22,7 +22,7 @@ import pytest
 
 from autokata import course, report, runner
 from autokata.cli import checker
-from autokata.plugin import MESSAGE_PROPERTY, STATE_PROPERTY
+from autokata.item_properties import MESSAGE_PROPERTY, STATE_PROPERTY
 from autokata.report import flags, formats, results
 from tests.helpers import ROOT, SOLUTION, STUB, run_pytest, solution_source, write_kata
 from tests.test_katas import expected_phrase
