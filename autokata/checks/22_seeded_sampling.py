@@ -1,5 +1,6 @@
 """Hidden checks for kata 22: seeded sampling with the given knobs, all n samples from one generate call."""
 
+import functools
 import math
 
 from hypothesis import example, given
@@ -151,14 +152,21 @@ def _seeding(runs: dict, name: str, drawn: dict) -> None:
 
 
 def _reference(name: str, seed: int, drawn: dict) -> list[str]:
+    return list(_seeded_reference(name, seed, tuple(sorted(drawn.items()))))
+
+
+@functools.lru_cache(maxsize=256)
+def _seeded_reference(name: str, seed: int, drawn: tuple) -> tuple[str, ...]:
+    """The samples for a seed are the same every time: kept (watch's warm-up leaves them to later checks)."""
     import torch
 
+    knobs = dict(drawn)
     with torch.random.fork_rng():
         torch.manual_seed(seed)
-        return decoders.reference_texts(
-            name, drawn["prompt"], do_sample=True, top_k=drawn["top_k"], top_p=drawn["top_p"],
-            temperature=drawn["temperature"], num_return_sequences=drawn["n"], max_new_tokens=drawn["max_new_tokens"],
-        )
+        return tuple(decoders.reference_texts(
+            name, knobs["prompt"], do_sample=True, top_k=knobs["top_k"], top_p=knobs["top_p"],
+            temperature=knobs["temperature"], num_return_sequences=knobs["n"], max_new_tokens=knobs["max_new_tokens"],
+        ))
 
 
 def _sample(attempt, name: str, seed: int, drawn: dict) -> tuple[list[str], generate_watches.Watched]:

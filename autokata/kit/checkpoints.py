@@ -4,12 +4,14 @@ References (`reference`, `tokenizer`) are loaded once per process and never
 handed to learner code (the attempt proxy copies anything not made for the
 learner, see `handover`), so a learner cannot mutate them; learner-loaded
 models are compared against them. What a check hands to learner code is a
-private copy (`private_copy`, `private_tokenizer`, `for_learner`) or a model of
-its own (`fresh_model`): whatever the learner does to it stays there.
+private copy (`private_copy`, `private_tokenizer`, `for_learner`,
+`learners_copy`) or a model of its own (`fresh_model`): whatever the learner
+does to it stays there.
 """
 
 from __future__ import annotations
 
+import weakref
 from functools import cache
 from typing import Any
 
@@ -67,9 +69,12 @@ def private_copy(auto_class_name: str, name: str, **kwargs: Any) -> Any:
 
 
 def private_tokenizer(name: str) -> Any:
-    """A freshly loaded tokenizer for learner code, which may set a pad token or a
-    padding side on it without touching the shared one the references use."""
-    return handover.give(_load_tokenizer(checkpoint(name)))
+    """A tokenizer of the learner's own, which it may give a pad token or a padding side
+    without touching the shared one the references use: a deep copy of that one, the same
+    as a fresh load on every zoo tokenizer (and a third of its cost; checks make hundreds)."""
+    import copy
+
+    return handover.give(copy.deepcopy(tokenizer(name)))
 
 
 def for_learner(model: Any) -> Any:
@@ -78,6 +83,22 @@ def for_learner(model: Any) -> Any:
     import copy
 
     return handover.give(copy.deepcopy(model))
+
+
+#: The learner's copy of each model a check made itself, while that model lives.
+_COPIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def learners_copy(model: Any) -> Any:
+    """The learner's one private copy of a model the check made itself (say, one per drawn
+    example), made at the first call and handed to every later call: the learner works on one
+    model across its calls, as in real use, and the copy crosses to the learner process once
+    instead of once per call. Not for shared references: their copy would outlive the check
+    (`private_copy` gives a new one each time)."""
+    copied = _COPIES.get(model)
+    if copied is None:
+        copied = _COPIES[model] = for_learner(model)
+    return copied
 
 
 def fresh_model(auto_class_name: str, name: str) -> Any:

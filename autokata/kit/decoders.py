@@ -10,19 +10,19 @@ decoder therefore never prefers a token that does not decode to printable text
 and beam search then pick readable tokens only, and streamed pieces join to
 the full decode.
 
-Learners get a private copy of it (`model_for_learner`) and a freshly loaded
-tokenizer (`checkpoints.private_tokenizer`), so whatever they set (a pad
-token, the padding side, `generation_config`) never reaches the references,
-which run on a pristine twin with the same weights (`reference_model`).
-References come as ids, texts or a `Continuation`; `same_text(s)` and
-`reject_prompt_echo` compare them with the learner's text.
+Learners get a private copy of it (`model_for_learner`) and a tokenizer of their
+own (`checkpoints.private_tokenizer`), so whatever they set (a pad token, the
+padding side, `generation_config`) never reaches the references, which run on
+a pristine twin with the same weights (`reference_model`). References come as
+ids, texts or a `Continuation`; `same_text(s)` and `reject_prompt_echo` compare
+them with the learner's text.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from autokata.kit import checkpoints
@@ -87,8 +87,22 @@ def model_for_learner(name: str) -> Any:
 
 
 def reference_ids(name: str, prompt: str, **settings: Any) -> list[list[int]]:
-    """New token ids the check generates itself for one prompt, on the pristine decoder."""
-    return reference_generate(reference_model(name), checkpoints.tokenizer(name), prompt, **settings)
+    """New token ids the check generates itself for one prompt, on the pristine decoder.
+
+    A search without sampling gives the same ids every time, so those are kept (several checks
+    meet the same prompts, and watch's warm-up leaves them to every later check); a sampled
+    decode depends on the generator's state and is run anew."""
+    sampled = settings.get("do_sample", reference_model(name).generation_config.do_sample)
+    key = tuple(sorted(settings.items()))
+    if sampled or not all(value is None or type(value) in (bool, int, float, str) for _, value in key):
+        return reference_generate(reference_model(name), checkpoints.tokenizer(name), prompt, **settings)
+    return [list(row) for row in _searched_ids(name, prompt, key)]
+
+
+@lru_cache(maxsize=1024)
+def _searched_ids(name: str, prompt: str, settings: tuple[tuple[str, Any], ...]) -> tuple[tuple[int, ...], ...]:
+    ids = reference_generate(reference_model(name), checkpoints.tokenizer(name), prompt, **dict(settings))
+    return tuple(tuple(row) for row in ids)
 
 
 def as_texts(name: str, rows: list[list[int]]) -> list[str]:

@@ -11,6 +11,7 @@ decide. `batch_logits` and `logits_of` give a padded batch's logits;
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -92,17 +93,35 @@ def sharpen_head(model: Any, seed: int = 0, std: float = 0.6) -> None:
             parameter.copy_(torch.randn(parameter.shape, generator=generator) * std)
 
 
-def sharp_classifier(name: str, seed: int, **kwargs: Any) -> Any:
+def sharp_classifier(
+    name: str, seed: int, id2label: dict[int, str] | None = None, label2id: dict[str, int] | None = None, **kwargs: Any
+) -> Any:
     """A fresh classifier from the checkpoint with a seeded, wide head, for reference outputs.
 
-    Loaded anew each time (heads missing from a checkpoint are re-initialised
-    unseeded at every load), never shared, so learner code cannot disturb other checks.
+    A copy of one classifier loaded per checkpoint and head shape (a load costs about
+    20 ms, a copy 4 ms, and checks ask for one per drawn example); the label names go into
+    the copy's config, which is all loading with them does (same config, weights and
+    logits on every encoder). Never shared, so learner code cannot disturb other checks.
     """
-    from transformers import AutoModelForSequenceClassification
+    import copy
 
-    model = AutoModelForSequenceClassification.from_pretrained(checkpoints.checkpoint(name), **kwargs).eval()
+    if id2label is not None:
+        kwargs["num_labels"] = len(id2label)
+    model = copy.deepcopy(_classifier(name, tuple(sorted(kwargs.items()))))
+    if id2label is not None:
+        model.config.id2label = dict(id2label)
+    if label2id is not None:
+        model.config.label2id = dict(label2id)
     sharpen_head(model, seed)
     return model
+
+
+@functools.lru_cache(maxsize=32)
+def _classifier(name: str, settings: tuple[tuple[str, Any], ...]) -> Any:
+    """The checkpoint as a sequence classifier with these settings (copied, never handed out)."""
+    from transformers import AutoModelForSequenceClassification
+
+    return AutoModelForSequenceClassification.from_pretrained(checkpoints.checkpoint(name), **dict(settings)).eval()
 
 
 def split_decisions(model: Any, tokenizer: Any, texts: list[str]) -> None:
