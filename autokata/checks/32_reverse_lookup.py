@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 from typing import Any
 
 from autokata import zoo
@@ -144,20 +144,24 @@ def registered_under(class_name: str, model_type: str) -> list[str]:
     return found
 
 
-def _models(name: str) -> Iterator[Any]:
+@functools.cache
+def _models(name: str) -> tuple[Any, ...]:
     """A model for every one of the ten Auto classes that accepts the checkpoint's config.
 
     Built from the config (the answer depends on the class alone); the config
-    keeps the checkpoint's `architectures`, as a loaded model's does.
+    keeps the checkpoint's `architectures`, as a loaded model's does. Built once
+    per process (watch's warm-up builds them for every later check): learner code
+    gets a model of its own rebuilt from each, never these.
     """
     import transformers
     from transformers import AutoConfig
 
     config = AutoConfig.from_pretrained(checkpoints.checkpoint(name))
-    for auto_name, _ in TABLES:
-        auto_class = getattr(transformers, auto_name)
-        if type(config) in auto_class._model_mapping:
-            yield auto_class.from_config(config)
+    return tuple(
+        getattr(transformers, auto_name).from_config(config)
+        for auto_name, _ in TABLES
+        if type(config) in getattr(transformers, auto_name)._model_mapping
+    )
 
 
 def _seed_name(value: Any, **shown: Any) -> str:
@@ -257,8 +261,10 @@ def _tiny_config(model_type: str) -> Any:
 BEYOND_ZOO = ("xlm", "flaubert", "xlnet", "bert-generation", "encoder-decoder", "gemma3", "llava", "mistral4")
 
 
-def _tiny_models(model_type: str) -> Iterator[Any]:
-    """A fresh tiny model through every one of the ten Auto classes that accepts the type's config.
+@functools.cache
+def _tiny_models(model_type: str) -> tuple[Any, ...]:
+    """A tiny model through every one of the ten Auto classes that accepts the type's config
+    (built once per process, as `_models`).
 
     A type this transformers version cannot build from the recipe is skipped, not a crash.
     """
@@ -268,7 +274,8 @@ def _tiny_models(model_type: str) -> Iterator[Any]:
     try:
         config = _tiny_config(model_type)
     except Exception:  # a type renamed or removed in another transformers version
-        return
+        return ()
+    models = []
     for auto_name, _ in TABLES:
         auto_class = getattr(transformers, auto_name)
         if type(config) in auto_class._model_mapping:
@@ -278,7 +285,8 @@ def _tiny_models(model_type: str) -> Iterator[Any]:
             except Exception:
                 continue
             if registered_under(type(model).__name__, model.config.model_type):
-                yield model
+                models.append(model)
+    return tuple(models)
 
 
 @check("auto_class_of holds beyond the zoo: tiny models of families whose class names mislead",
