@@ -131,3 +131,38 @@ def test_the_checking_side_refuses_pickles_and_foreign_classes():
     assert isinstance(unpacker.unpack({"$type": "os:system"}), values.Opaque)
     with pytest.raises(values.Refused):
         values.Unpacker(values.Pairs("T"), {}, trusted_sender=False).unpack({"$evil": 1})
+
+
+def test_a_loader_asked_again_answers_from_data_with_a_model_of_its_own(tmp_path):
+    """The same checkpoint asked twice loads once; each check still gets a twin of its own, and a
+    twin handed back to learner code arrives whole (not as the learner's first model)."""
+    from autokata.judge.proxy import RemoteAttempt
+
+    file = tmp_path / "05_sentiment.py"
+    file.write_text(
+        "from transformers import AutoModelForSequenceClassification\n"
+        "LOADS = []\n"
+        "def load_sentiment_classifier(path):\n"
+        "    LOADS.append(path)\n"
+        "    return AutoModelForSequenceClassification.from_pretrained(path, num_labels=2)\n"
+        "def loads():\n"
+        "    return len(LOADS)\n"
+        "def first_weight(model):\n"
+        "    return float(next(model.parameters()).detach().flatten()[0])\n"
+    )
+    path = checkpoints.checkpoint("bert")
+    attempt = RemoteAttempt.load(file)
+    try:
+        first = attempt.load_sentiment_classifier(path)
+        second = attempt.load_sentiment_classifier(path)
+        assert attempt.loads() == 1
+        assert first is not second and type(first) is type(second)
+        assert all(torch.equal(a, b) for a, b in zip(first.state_dict().values(), second.state_dict().values()))
+        with torch.no_grad():
+            next(second.parameters()).flatten()[0] = 7.0
+        assert float(next(first.parameters()).detach().flatten()[0]) != 7.0
+        assert attempt.first_weight(second) == 7.0 and attempt.first_weight(first) != 7.0
+        attempt.load_sentiment_classifier(checkpoints.checkpoint("roberta"))
+        assert attempt.loads() == 2
+    finally:
+        attempt.close()
