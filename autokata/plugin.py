@@ -92,9 +92,13 @@ def _stop_rewriting_asserts(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_cmdline_main(config: pytest.Config):
     """Check many katas on every core: worth it from PARALLEL_FROM katas on (measured:
-    35 solved katas took 29 s on one process, 18 s on two). `-n 0` turns it off."""
+    35 solved katas took 38 s on one process, 22 s on two). `-n 0` turns it off. Each kata
+    file goes whole to one worker (one learner process and one set of references per kata:
+    2% less CPU than spreading its checks, measured)."""
     if _parallel_pays(config):
         config.option.numprocesses = min(os.cpu_count() or 1, MAX_WORKERS)
+        if getattr(config.option, "dist", "no") == "no":
+            config.option.dist = "loadfile"
     return (yield)
 
 
