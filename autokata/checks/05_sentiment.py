@@ -154,7 +154,7 @@ def predicts_label_names(attempt, name):
         logits = heads.batch_logits(model, shared, texts)
         if tuple(logits.shape) != (len(texts), 2):
             fail(NUM_LABELS_LESSON, on=name, texts=texts, logits_shape=tuple(logits.shape))
-        heads.split_decisions(model, shared, texts)
+        heads.split_decisions(model, shared, texts, logits)
         got = _expect_names(attempt.predict(model, tokenizer, list(texts)), name, texts)
         logits = heads.batch_logits(model, shared, texts)
         expected = _names(model, logits)

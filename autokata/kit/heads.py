@@ -124,17 +124,18 @@ def _classifier(name: str, settings: tuple[tuple[str, Any], ...]) -> Any:
     return AutoModelForSequenceClassification.from_pretrained(checkpoints.checkpoint(name), **dict(settings)).eval()
 
 
-def split_decisions(model: Any, tokenizer: Any, texts: list[str]) -> None:
+def split_decisions(model: Any, tokenizer: Any, texts: list[str], logits: Any = None) -> None:
     """Rescale and shift a two-label head so that these texts fall on both sides
     of its decision boundary, well apart from it.
 
     A tiny random encoder gives every text nearly the same vector, so even a
     sharpened head labels a whole batch alike; this makes a wrong batching or
-    a wrong label lookup show in the predictions.
+    a wrong label lookup show in the predictions. `logits`: the batch's logits
+    before the change, when the caller has them already.
     """
     import torch
 
-    diff = _margins(batch_logits(model, tokenizer, texts))
+    diff = _margins(batch_logits(model, tokenizer, texts) if logits is None else logits)
     ordered = diff.sort().values
     middle = len(ordered) // 2
     threshold = float(ordered[middle - 1] + ordered[middle]) / 2

@@ -11,6 +11,7 @@ itself), and a lowered precision from both.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -53,8 +54,9 @@ def load_with(attempt: Any, function: str, name: str, auto_class_name: str, less
     return model
 
 
+@functools.cache
 def expected_class(auto_class: Any, name: str) -> type:
-    """The model class an Auto class resolves to for a checkpoint's config."""
+    """The model class an Auto class resolves to for a checkpoint's config (read once per process)."""
     from transformers import AutoConfig
 
     config = AutoConfig.from_pretrained(checkpoints.checkpoint(name))
