@@ -134,6 +134,8 @@ def test_a_verdict_is_keyed_by_content_and_the_check_version(tmp_path, monkeypat
         file.parent.mkdir()
         file.write_bytes(STUB.read_bytes())
     os.utime(second, (1, 1))
+    verdicts.check_version.cache_clear()  # the sources as they are now (not when this worker first read them)
+    verdicts._judging_code_digest.cache_clear()
     assert verdicts.file_key(EMBEDDINGS, first) == verdicts.file_key(EMBEDDINGS, second), "content, not place or time"
     assert verdicts.file_key(EMBEDDINGS, first) != verdicts.file_key(GENERATION, first), "each kata its own checks"
     before = verdicts.file_key(EMBEDDINGS, first)
