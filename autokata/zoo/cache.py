@@ -50,8 +50,10 @@ def _recipes_digest() -> str:
     return digest.hexdigest()[:8]
 
 
+@cache
 def zoo_key() -> str:
-    """Zoo contents change with our recipes and with the libraries that write them."""
+    """Zoo contents change with our recipes and with the libraries that write them (neither
+    changes under a running process: read once, not at every check)."""
     libraries = f"transformers{version('transformers')}-torch{version('torch')}"
     return f"zoo-v{ZOO_VERSION}-{_recipes_digest()}-{libraries}"
 
