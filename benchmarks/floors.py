@@ -13,7 +13,7 @@ script started, interpreter start-up excepted); the benchmark times the whole
 process from outside, as it times `pytest`. floor_family is one family,
 floor_all every family in one process.
 
-    python benchmarks/floors.py --encoders PATH... [--decoders PATH...] [--seq2seq PATH...]
+    python benchmarks/floors.py [--set NAME=VALUE ...] --encoders PATH... [--decoders PATH...] [--seq2seq PATH...]
 
 `command(families)` builds that command line for the benchmark: it resolves the
 checkpoint paths with autokata's zoo in the calling process, so the floor
@@ -38,18 +38,6 @@ LINE = "floor {families}: {count} checkpoints in {seconds:.3f} s"
 TEXTS = ["the movie was good", "a dull and slow film"]
 PROMPT = "once upon a time"
 NEW_TOKENS = 4
-#: The environment the checks run in (autokata/quiet.py): local folders only, no progress bars.
-QUIET = {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "TRANSFORMERS_VERBOSITY": "error",
-    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "TOKENIZERS_PARALLELISM": "false",
-    "HF_DEACTIVATE_ASYNC_LOAD": "1",
-}
-
-
 def checkpoints(family: str) -> list[Path]:
     """The zoo's checkpoint folders of a family (built first if needed), in the calling process."""
     from autokata import zoo
@@ -59,8 +47,14 @@ def checkpoints(family: str) -> list[Path]:
 
 
 def command(families: tuple[str, ...] | list[str]) -> list[str]:
-    """The floor process for `families`, with every checkpoint path resolved here."""
+    """The floor process for `families`, with every checkpoint path resolved here, and the
+    environment the checks run in (autokata/quiet.py: local folders only, no progress bars, no
+    per-load thread pool) handed over as `--set NAME=VALUE`."""
+    from autokata import quiet
+
     arguments = [sys.executable, str(SCRIPT)]
+    for name, value in quiet.ENVIRONMENT.items():
+        arguments += ["--set", f"{name}={value}"]
     for family in families:
         arguments += [f"--{family}", *map(str, checkpoints(family))]
     return arguments
@@ -87,13 +81,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for family in FAMILIES:
         parser.add_argument(f"--{family}", nargs="+", default=[], metavar="PATH", help=f"{family} checkpoints")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable the checks run with")
     options = parser.parse_args()
     given = {family: getattr(options, family) for family in FAMILIES if getattr(options, family)}
     if not given:
         parser.error("give at least one family's checkpoints")
 
-    for key, value in QUIET.items():  # before transformers is imported, as the checks do
-        os.environ.setdefault(key, value)
+    for setting in options.set:  # before transformers is imported, as the checks do
+        name, _, value = setting.partition("=")
+        os.environ.setdefault(name, value)
     import torch
     import transformers
 
