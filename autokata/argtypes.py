@@ -1,4 +1,4 @@
-"""Argument types shared by the verbs that take numbers and grading seeds (`report`, `export`).
+"""Argument types shared by the verbs that take numbers and grading seeds (`report`, `export`, `warmup`).
 
 Each is an argparse type: a bad value becomes a usage error naming what was given.
 """
@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from autokata.kit import profiles
 
-NOT_POSITIVE = "must be a number above zero, not {given!r}"
+NOT_POSITIVE = "must be a {number} above zero, not {given!r}"
 
 
 def positive(kind: Callable[[str], float]) -> Callable[[str], float]:
@@ -22,7 +22,8 @@ def positive(kind: Callable[[str], float]) -> Callable[[str], float]:
         except ValueError:
             value = 0
         if value <= 0:
-            raise argparse.ArgumentTypeError(NOT_POSITIVE.format(given=text))
+            number = "whole number" if kind is int else "number"
+            raise argparse.ArgumentTypeError(NOT_POSITIVE.format(number=number, given=text))
         return value
 
     return parse

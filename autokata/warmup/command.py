@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 
 from autokata import course, quiet
+from autokata.argtypes import positive
 from autokata.cli import status
 from autokata.cli.project import NoCourse, Project, parse_kata
 from autokata.warmup import checking, history, picking, scorecard, session
@@ -42,7 +43,6 @@ TIME_UP = "time is up"
 LEFT = "{time} left"
 SAVED = "Saved to {history}; `autokata warmup --history` shows your personal bests."
 DEADLINE_FORMAT = "%H:%M:%S"
-NOT_POSITIVE = "must be a whole number above zero, not {given!r}"
 
 Clock = Callable[[], float]
 
@@ -50,14 +50,14 @@ Clock = Callable[[], float]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--count",
-        type=_positive,
+        type=positive(int),
         default=DEFAULT_COUNT,
         metavar="N",
         help="how many katas to pick (default: %(default)s)",
     )
     parser.add_argument(
         "--minutes",
-        type=_positive,
+        type=positive(int),
         metavar="M",
         help="the time allowed (default: the picked katas' estimated minutes added up)",
     )
@@ -211,14 +211,3 @@ def _left(current: session.Session, now: float) -> str:
 
 def _clock_time(moment: float) -> str:
     return time.strftime(DEADLINE_FORMAT, time.localtime(moment))
-
-
-def _positive(text: str) -> int:
-    """An argparse type: a whole number above zero, or a usage error naming what was given."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(NOT_POSITIVE.format(given=text))
-    return value
