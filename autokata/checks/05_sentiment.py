@@ -155,7 +155,8 @@ def predicts_label_names(attempt, name):
         if tuple(logits.shape) != (len(texts), 2):
             fail(NUM_LABELS_LESSON, on=name, texts=texts, logits_shape=tuple(logits.shape))
         heads.split_decisions(model, shared, texts, logits)
-        got = _expect_names(attempt.predict(model, tokenizer, list(texts)), name, texts)
+        answer = heads.predicting(lambda: attempt.predict(model, tokenizer, list(texts)), model, name, "predict")
+        got = _expect_names(answer, name, texts)
         logits = heads.batch_logits(model, shared, texts)
         expected = _names(model, logits)
         if all(g == e or tie for g, e, tie in zip(got, expected, heads.near_ties(logits))):

@@ -209,7 +209,11 @@ def _tags(attempt, model, name, text, *threshold) -> set[int]:
 
     The learner gets its own copies of the model and the tokenizer: the check's model scores the
     references and names the labels, whatever the learner's code does to what it is given."""
-    got = attempt.predict_tags(checkpoints.learners_copy(model), checkpoints.private_tokenizer(name), text, *threshold)
+    theirs = checkpoints.learners_copy(model)
+    got = heads.predicting(
+        lambda: attempt.predict_tags(theirs, checkpoints.private_tokenizer(name), text, *threshold),
+        theirs, name, "predict_tags", text=text,
+    )
     if not isinstance(got, (set, frozenset)):
         fail(SET_LESSON, on=name, got=f"{type(got).__name__}: {got!r}")
     if any(isinstance(tag, numbers.Integral) for tag in got):

@@ -159,7 +159,11 @@ def loss_is_mse(attempt, name):
 
 
 def _scores(attempt, model, name, texts) -> list[float]:
-    got = attempt.score(checkpoints.learners_copy(model), checkpoints.private_tokenizer(name), list(texts))
+    theirs = checkpoints.learners_copy(model)
+    got = heads.predicting(
+        lambda: attempt.score(theirs, checkpoints.private_tokenizer(name), list(texts)), theirs, name, "score",
+        texts=texts,
+    )
     if len(texts) == 1 and isinstance(got, numbers.Real) and not isinstance(got, bool):
         fail(SQUEEZE_LESSON, on=name, texts=texts, got=got)
     if isinstance(got, list) and got and all(isinstance(x, list) and len(x) == 1 for x in got):

@@ -64,6 +64,27 @@ def logits_of(model: Any, name: str, texts: Sequence[str]) -> Any:
     return batch_logits(model.eval(), checkpoints.tokenizer(name), texts)
 
 
+TRAINING_MODE_LESSON = (
+    "`{function}` switched the model it was given into training mode (`model.train()`), so dropout "
+    "zeroes random activations at every forward pass and the same text can get different scores from "
+    "one call to the next. Predictions are made with dropout off: leave the model in evaluation mode, "
+    "as it was handed to you."
+)
+
+
+def predicting(call: Any, model: Any, name: str, function: str, **shown: Any) -> Any:
+    """`call()`, a learner's prediction on `model` (the learner's own, whose changes come back to it),
+    failing with its lesson if the learner's code switched the model into training mode.
+
+    The model goes over in evaluation mode, as a loaded model is, every time: a mode the learner's
+    code set on an earlier call (hypothesis replays a failing example) is not blamed on this one."""
+    model.eval()
+    value = call()
+    if model.training:
+        fail(TRAINING_MODE_LESSON.format(function=function), on=name, **shown)
+    return value
+
+
 def expect_head_size(model: Any, name: str, size: int, lesson: str = HEAD_SIZE_LESSON, **shown: Any) -> None:
     """The logits of one text must have shape [1, size], and the config must say so too."""
     shape = tuple(logits_of(model, name, ["the cat sat on the mat"]).shape)
