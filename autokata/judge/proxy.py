@@ -14,11 +14,13 @@ the checking process itself never runs learner code and cannot be harmed by it.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import signal
 import socket
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Callable
 
@@ -87,6 +89,8 @@ class RemoteAttempt:
         one check or the learner's code does to a model reaches another check. A call with an
         instrument watching it always runs.
         """
+        if self.ended is not None:
+            raise KataFailure(self.ended)
         key = _plain_question(function_name, args, kwargs) if not instruments.ACTIVE else None
         if key is not None and key in self.answered:
             return self._rebuilt_answer(function_name, *self.answered[key])
@@ -103,11 +107,9 @@ class RemoteAttempt:
     def _rebuilt_answer(self, function_name: str, data: Any, blobs: dict[str, bytes]) -> Any:
         # Unpacked outside this attempt's pairs: the twin is new, and handing it to the learner
         # later sends its whole state (the learner gets a fresh model, not the one it returned).
-        unpacker = values.Unpacker(values.Pairs("A"), blobs, trusted_sender=False)
-        try:
+        with _refused_as_lesson(function_name):
+            unpacker = values.Unpacker(values.Pairs("A"), blobs, trusted_sender=False)
             return handover.owned_by_learner(unpacker.unpack(data))
-        except (values.Refused, KeyError, TypeError, ValueError) as error:
-            raise KataFailure(REFUSED_LESSON.format(function=function_name, why=error)) from None
 
     def _request(self, head: dict, packer: values.Packer, function_name: str, remember: tuple | None = None) -> Any:
         doing = f"calling `{function_name}`"
@@ -124,7 +126,7 @@ class RemoteAttempt:
         # Changes the learner made come back into the objects the check made *for* it (its private
         # copies, twins of what it returned), never into a check's shared reference.
         unpacker = values.Unpacker(self.pairs, blobs, trusted_sender=False, may_update=handover.is_learners)
-        try:
+        with _refused_as_lesson(function_name):
             for state in reply.get("sync", {}).values():
                 unpacker.unpack(state)
             for thing, records in zip(packer.pickled, reply.get("objects", [])):
@@ -136,8 +138,6 @@ class RemoteAttempt:
             if "raised" in reply:
                 raise _rebuilt(reply["raised"])
             return handover.owned_by_learner(unpacker.unpack(reply.get("ok")))
-        except (values.Refused, KeyError, TypeError, ValueError) as error:
-            raise KataFailure(REFUSED_LESSON.format(function=function_name, why=error)) from None
 
     def _receive(self, doing: str) -> tuple[dict, dict[str, bytes]]:
         try:
@@ -164,6 +164,15 @@ class RemoteAttempt:
             pass
         self.sock.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _refused_as_lesson(function_name: str) -> Iterator[None]:
+    """What the checking side cannot take back from the learner's reply fails the kata, saying why."""
+    try:
+        yield
+    except (values.Refused, KeyError, TypeError, ValueError) as error:
+        raise KataFailure(REFUSED_LESSON.format(function=function_name, why=error)) from None
 
 
 def _plain_question(function_name: str, args: tuple, kwargs: dict) -> tuple | None:
