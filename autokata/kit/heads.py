@@ -12,6 +12,7 @@ decide. `batch_logits` and `logits_of` give a padded batch's logits;
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -72,16 +73,28 @@ TRAINING_MODE_LESSON = (
 )
 
 
+#: Each model `predicting` handed to learner code, and its dtype the first time.
+_FIRST_DTYPE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def predicting(call: Any, model: Any, name: str, function: str, **shown: Any) -> Any:
     """`call()`, a learner's prediction on `model` (the learner's own, whose changes come back to it),
     failing with its lesson if the learner's code switched the model into training mode.
 
     The model goes over in evaluation mode, as a loaded model is, every time: a mode the learner's
-    code set on an earlier call (hypothesis replays a failing example) is not blamed on this one."""
+    code set on an earlier call (hypothesis replays a failing example) is not blamed on this one.
+    A cast to a lower precision during the call gets the precision lesson.
+    """
+    import torch
+
     model.eval()
+    # The precision the model had when first handed over: a replayed example sees the same lesson.
+    full_precision = _FIRST_DTYPE.setdefault(model, next(model.parameters()).dtype) == torch.float32
     value = call()
     if model.training:
         fail(TRAINING_MODE_LESSON.format(function=function), on=name, **shown)
+    if full_precision:  # a cast by the learner's prediction code, not its loader
+        loading.expect_full_precision(model, name, function)
     return value
 
 
