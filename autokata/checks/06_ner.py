@@ -235,7 +235,7 @@ def tags_one_label_per_word(attempt, name):
     def prop(labels, words, seed):
         model = _tagger(name, labels, seed, copies)
         with crashes.on_crash(name, words=words):
-            got = attempt.tag(model, theirs, list(words))
+            got = attempt.tag(checkpoints.for_learner(model), theirs, list(words))
         got = returns.expect_str_list(got, "tag", name, words=words)
         readings = _readings(model, tokenizer, words)
         # The joined text counts as another reading only while it keeps one word per word.

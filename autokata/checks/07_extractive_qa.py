@@ -391,7 +391,7 @@ def answers_with_the_best_span(attempt, name):
         k = _plant(model, encoding, context, k_share, extra_share, seed, side, single)
         drawn = dict(question=question, context=context, max_answer_tokens=k)
         with forward_passes.TokenTypesSeen() as types_seen, crashes.on_crash(name, **drawn):
-            got = attempt.answer(model, theirs, question, context, k)
+            got = attempt.answer(checkpoints.for_learner(model), theirs, question, context, k)
         if not isinstance(got, str):
             fail("`answer` should return the answer text, a str.", on=name, **drawn,
                  got=Plain(f"{type(got).__name__}: {got!r}"[:200]))

@@ -154,7 +154,7 @@ def chooses_the_best_choice(attempt, name):
             forward_passes.RowsSeen(tokenizer.pad_token_id) as seen,
             crashes.on_crash(name, prompt=prompt, choices=choices),
         ):
-            got = attempt.choose(model, theirs, prompt, list(choices))
+            got = attempt.choose(checkpoints.for_learner(model), theirs, prompt, list(choices))
         got = returns.expect_int(got, "choose", name, prompt=prompt, choices=choices)
         _expect_rows(seen, tokenizer, name, prompt, choices)
         if any(seen.read_padding):

@@ -153,7 +153,10 @@ def probability_that_b_follows_a(attempt, name):
         _sharpen(model.eval(), seed)
         drawn = dict(first=first, second=second)
         with crashes.on_crash(name, **drawn), forward_passes.TokenTypesSeen() as types_seen:
-            got = attempt.prob_is_next(model, theirs, first, second)
+            given = checkpoints.for_learner(model)
+            got = heads.predicting(
+                lambda: attempt.prob_is_next(given, theirs, first, second), given, name, "prob_is_next", **drawn
+            )
         got = returns.expect_float(got, "prob_is_next", name, **drawn)
         logits = _logits(model.eval(), tokenizer, first, second)
         pair = logits["pair"]

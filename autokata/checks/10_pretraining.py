@@ -242,7 +242,9 @@ def loss_is_mlm_plus_nsp(attempt, name):
         model.eval()
         torch.manual_seed(seed)
         with crashes.on_crash(name, **shown), forward_passes.LossGradient() as gradient:
-            got = attempt.pretraining_loss(model, theirs, first, second, list(positions), is_next)
+            got = attempt.pretraining_loss(
+                checkpoints.for_learner(model), theirs, first, second, list(positions), is_next
+            )
         _expect_trainable_loss(got, gradient, name, shown)
         got = float(got.detach().reshape(()))
         losses = _losses(model, tokenizer, first, second, positions, is_next, seed)
