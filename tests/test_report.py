@@ -168,7 +168,7 @@ def test_a_nonsense_option_value_is_a_usage_error_that_says_why(capsys):
     with pytest.raises(SystemExit) as exit:
         parse("--jobs", "0", "somewhere")
     assert exit.value.code == 2
-    assert report.command.NOT_POSITIVE.format(given="0") in capsys.readouterr().err
+    assert report.command.NOT_POSITIVE.format(number="whole number", given="0") in capsys.readouterr().err
 
 
 def test_a_kata_whose_checks_have_not_landed_is_refused_up_front(monkeypatch, capsys):
